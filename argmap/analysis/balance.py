@@ -1,0 +1,82 @@
+"""Side scores and a question's balance (FORMAT.md, Strength).
+
+Sides are not weighed by DF-QuAD: its probabilistic sum saturates near 1 as
+soon as a side has three decent claims. A side's score instead adds up, over
+its listed claims, how far each one is backed beyond neutral.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import networkx as nx
+
+from argmap.analysis.lens import lens
+from argmap.analysis.strength import strengths
+from argmap.analysis.subgraph import questions, sides_of
+
+
+def side_scores(
+    g: nx.DiGraph, question: str, strength: Mapping[str, float], school: str | None = None
+) -> dict[str, float]:
+    """Each side's score: sum of ``max(0, 2 * strength - 1)`` over its claims
+    (under a lens, only over the claims the school holds, i.e. those weighed)."""
+    scores: dict[str, float] = {}
+    for side in sides_of(g, question):
+        total = 0.0
+        for claim in g.nodes[side]["claims"]:
+            if claim in strength:
+                total += max(0.0, 2.0 * strength[claim] - 1.0)
+        scores[side] = total
+    return scores
+
+
+def shares(scores: Mapping[str, float]) -> dict[str, float]:
+    """Each side's share of the total score; equal shares when all are 0."""
+    total = sum(scores.values())
+    if total == 0:
+        return {side: 1.0 / len(scores) for side in scores}
+    return {side: score / total for side, score in scores.items()}
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """Strengths of evidence and claims, and per side its score and share."""
+
+    strengths: dict[str, float]
+    scores: dict[str, float]
+    shares: dict[str, float]
+
+
+def weigh(
+    g: nx.DiGraph,
+    question: str | None = None,
+    accepted: Mapping[str, bool] | None = None,
+    school: str | None = None,
+) -> Weighing:
+    """Weigh one question (or every question) under a lens and evidence choices.
+
+    ``accepted`` maps evidence ids to False to set them aside. ``school``
+    applies that school's lens. Raises KeyError for an unknown question or
+    school id.
+    """
+    keep = lens(g, school) if school is not None else None
+    strength = strengths(g, accepted=accepted, keep=keep)
+    scores: dict[str, float] = {}
+    share: dict[str, float] = {}
+    for q in [question] if question is not None else questions(g):
+        q_scores = side_scores(g, q, strength, school)
+        scores.update(q_scores)
+        share.update(shares(q_scores))
+    return Weighing(strength, scores, share)
+
+
+def balance(
+    g: nx.DiGraph,
+    question: str,
+    accepted: Mapping[str, bool] | None = None,
+    school: str | None = None,
+) -> dict[str, float]:
+    """``{side node id: share}`` for one question, as the map's meter shows it."""
+    return weigh(g, question, accepted=accepted, school=school).shares

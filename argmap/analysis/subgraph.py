@@ -1,0 +1,47 @@
+"""Which part of the graph belongs to one question."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from argmap.graph import ARGUMENT_RELATIONS
+
+
+def questions(g: nx.DiGraph) -> list[str]:
+    """Question ids in corpus order."""
+    return [n for n, k in g.nodes(data="kind") if k == "question"]
+
+
+def sides_of(g: nx.DiGraph, question: str) -> list[str]:
+    """The side node ids of ``question`` in their written order.
+
+    Raises KeyError for an id that is not a question of ``g``.
+    """
+    if question not in g or g.nodes[question].get("kind") != "question":
+        raise KeyError(f"unknown question '{question}'")
+    return list(g.nodes[question]["sides"])
+
+
+def on_path(g: nx.DiGraph, question: str) -> set[str]:
+    """Claims and evidence with an argument path to one of the question's sides."""
+    seen: set[str] = set()
+    stack = list(sides_of(g, question))
+    while stack:
+        node = stack.pop()
+        for child in g.predecessors(node):
+            if child not in seen and g.edges[child, node]["relation"] in ARGUMENT_RELATIONS:
+                seen.add(child)
+                stack.append(child)
+    return seen
+
+
+def question_subgraph(g: nx.DiGraph, question: str) -> nx.DiGraph:
+    """The sub-graph induced by the question, its sides, every claim and
+    evidence item on a path to a side, and the schools that hold or reject
+    those claims (INTERFACE.md, one-question export)."""
+    nodes = {question, *sides_of(g, question)}
+    path = on_path(g, question)
+    nodes |= path
+    nodes |= {s for c in path for s in g.predecessors(c) if g.nodes[s]["kind"] == "school"}
+    order = [n for n in g.nodes if n in nodes]
+    return g.subgraph(order).copy()

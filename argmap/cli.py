@@ -1,0 +1,248 @@
+"""The ``argmap`` command line (INTERFACE.md).
+
+Exit status: 0 success, 1 the corpus has errors, 2 usage error. Results go to
+stdout, diagnostics to stderr (``check`` prints its diagnostics on stdout,
+since they are its result). Heavy modules (pyvis, templates) are imported only
+by the commands that render, so ``check``, ``list`` and ``export`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from argmap import __version__
+
+
+class UsageError(Exception):
+    """A mistake in how argmap was called (exit status 2)."""
+
+
+class CorpusFailed(Exception):
+    """The corpus has errors; they have been printed (exit status 1)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Historiography argument maps for IB History Paper 3: check a corpus, "
+        "build interactive maps, write essay plans, export to other tools.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        return sub
+
+    def corpus_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--corpus", metavar="DIR", type=Path,
+                         help="corpus folder (default: ./ if it holds schools/, exam_questions/ "
+                         "and evidence/, else the course corpus shipped with argmap)")
+
+    sub = command("check", "validate a corpus and print its errors and warnings")
+    corpus_option(sub)
+    sub.add_argument("--strict", action="store_true", help="count warnings as errors")
+
+    sub = command("build", "write the index, schools page and one interactive map per question")
+    corpus_option(sub)
+    sub.add_argument("--out", metavar="DIR", type=Path, default=Path("output"), help="output folder (default: ./output)")
+    sub.add_argument("--question", metavar="ID", action="append", help="build only this question's map (repeatable)")
+    sub.add_argument("--theme", choices=("default", "projector"), default="default",
+                     help="projector: large type and high contrast for class")
+    sub.add_argument("--strict", action="store_true", help="count warnings as errors")
+
+    sub = command("list", "one line per question: id, session, command term, text")
+    corpus_option(sub)
+
+    sub = command("plan", "an essay plan for a question, on stdout")
+    sub.add_argument("id", metavar="ID", help="question id")
+    corpus_option(sub)
+    sub.add_argument("--school", metavar="ID", help="write the plan as this school would argue it")
+    sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
+
+    sub = command("export", "one question's map (or 'all') in another format")
+    sub.add_argument("id", metavar="ID", help="question id, or 'all' for the whole corpus")
+    corpus_option(sub)
+    sub.add_argument("--format", required=True, choices=("html", "json", "graphml", "argdown", "aif"))
+    sub.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout")
+
+    sub = command("serve", "build and serve the maps on 127.0.0.1, rebuilding on every change")
+    corpus_option(sub)
+    sub.add_argument("--port", type=int, default=8000)
+    sub.add_argument("--out", metavar="DIR", type=Path, default=Path("output"), help="output folder (default: ./output)")
+
+    command("schema", "the JSON Schema of a corpus file, for editors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"argmap {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except CorpusFailed:
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def corpus_dir(args: argparse.Namespace) -> Path:
+    """The corpus folder the user meant, or a UsageError saying why not."""
+    from argmap.course import default_corpus, holds_corpus
+
+    if args.corpus is None:
+        return default_corpus()
+    folder: Path = args.corpus
+    if not folder.is_dir():
+        raise UsageError(f"corpus folder '{folder}' does not exist")
+    if not holds_corpus(folder):
+        raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
+    return folder
+
+
+def load(args: argparse.Namespace, strict: bool = False):
+    """Load and graph the corpus; print diagnostics to stderr; CorpusFailed on errors."""
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+
+    result = load_corpus(corpus_dir(args))
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if result.errors or (strict and result.warnings):
+        raise CorpusFailed
+    return result.corpus, build_graph(result.corpus)
+
+
+def known_question(g, question_id: str) -> str:
+    """``question_id`` if the graph has it, else a UsageError with a suggestion."""
+    from argmap.analysis import questions
+    from argmap.corpus import did_you_mean
+
+    ids = questions(g)
+    if question_id not in ids:
+        hint = did_you_mean(question_id, ids)
+        suffix = f" (did you mean {hint}?)" if hint else f"; the questions are: {', '.join(ids)}"
+        raise UsageError(f"unknown question '{question_id}'{suffix}")
+    return question_id
+
+
+def known_school(g, school_id: str | None) -> str | None:
+    """``school_id`` if the graph has that school (or None), else a UsageError."""
+    from argmap.corpus import did_you_mean
+
+    if school_id is None:
+        return None
+    ids = [n for n, k in g.nodes(data="kind") if k == "school"]
+    if school_id not in ids:
+        hint = did_you_mean(school_id, ids)
+        suffix = f" (did you mean {hint}?)" if hint else f"; the schools are: {', '.join(ids)}"
+        raise UsageError(f"unknown school '{school_id}'{suffix}")
+    return school_id
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from argmap.files import write_atomic
+
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        write_atomic(output, text)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from argmap.corpus import load_corpus
+
+    result = load_corpus(corpus_dir(args))
+    for diagnostic in result.diagnostics:
+        print(diagnostic)
+    errors, warnings = len(result.errors), len(result.warnings)
+    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from argmap.analysis import questions
+
+    _, g = load(args)
+    for q in questions(g):
+        node = g.nodes[q]
+        print(f"{q}\t{node['session'] or 'practice'}\t{node['command_term']}\t{node['text']}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from argmap.schema import corpus_schema
+
+    import json
+
+    print(json.dumps(corpus_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from argmap.export import EXPORTERS
+
+    _, g = load(args)
+    if args.id == "all":
+        if args.format == "html":
+            raise UsageError("'all' cannot be exported as html: build writes every map; export one question")
+        question = None
+    else:
+        question = known_question(g, args.id)
+    if args.format == "html":
+        from argmap.render import render_map
+
+        text = render_map(g, question)
+    else:
+        text = EXPORTERS[args.format](g, question)
+    _emit(text, args.output)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    corpus, g = load(args, strict=args.strict)
+    selected = [known_question(g, q) for q in args.question] if args.question else None
+    from argmap.render import build_site
+
+    written = build_site(g, args.out, questions=selected, theme=args.theme)
+    print(f"wrote {len(written)} pages to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _plan(args: argparse.Namespace) -> int:
+    _, g = load(args)
+    question = known_question(g, args.id)
+    school = known_school(g, args.school)
+    from argmap.plan import render_plan
+
+    _emit(render_plan(g, question, school=school, fmt=args.format), None)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from argmap.serve import serve
+
+    return serve(corpus_dir(args), args.out, args.port)
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _check,
+    "build": _build,
+    "list": _list,
+    "plan": _plan,
+    "export": _export,
+    "serve": _serve,
+    "schema": _schema,
+}

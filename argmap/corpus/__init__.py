@@ -1,0 +1,22 @@
+"""Reading a corpus: YAML files -> pydantic models with source locations."""
+
+from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.load import CORPUS_FOLDERS, Corpus, LoadResult, Source, load_corpus
+from argmap.corpus.models import (
+    WEIGHTS,
+    Claim,
+    CorpusFile,
+    Evidence,
+    EvidenceLink,
+    Historian,
+    Question,
+    School,
+    Side,
+    Work,
+)
+
+__all__ = [
+    "CORPUS_FOLDERS", "WEIGHTS", "Claim", "Corpus", "CorpusError", "CorpusFile", "Evidence",
+    "EvidenceLink", "Historian", "LoadResult", "Question", "School", "Side", "Source", "Work",
+    "did_you_mean", "load_corpus",
+]

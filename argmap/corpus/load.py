@@ -1,0 +1,304 @@
+"""Load a corpus folder into models, collecting every problem on the way.
+
+Reading goes file by file and item by item, so one broken item costs only
+itself: the rest of the corpus is still checked in the same run. The ids of
+items that could not be read are remembered, so references to them are not
+reported a second time as dangling (FORMAT.md: a fault is reported once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Question, School
+from argmap.corpus.yamlfile import Node, read_yaml
+
+CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
+KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item was written: its file (relative to the corpus) and node."""
+
+    path: str
+    node: Node
+
+    def at(self, *steps: str | int) -> tuple[int, int]:
+        """Line and column of the value reached by ``steps`` inside the item,
+        or of the deepest part of that path that exists."""
+        node = self.node
+        for step in steps:
+            value = node.value
+            if isinstance(value, dict) and isinstance(step, str) and step in value:
+                node = value[step]
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                node = value[step]
+            else:
+                break
+        return node.line, node.column
+
+    def key_at(self, key: str) -> tuple[int, int]:
+        """Line and column where ``key`` itself is written in the item."""
+        found = self.node.keys.get(key)
+        return (found.line, found.column) if found else (self.node.line, self.node.column)
+
+
+@dataclass
+class Corpus:
+    """Every readable item, in file and then written order, with its source.
+
+    ``broken`` holds the ids (and kinds) of items that were written but could
+    not be read, so that later checks can stay quiet about them.
+    """
+
+    root: Path
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    schools: dict[str, School] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    broken: dict[str, str] = field(default_factory=dict)
+
+    def kind_of(self, item_id: str) -> str | None:
+        """``evidence``, ``claim``, ``school`` or ``question`` for a defined id."""
+        for kind, items in (
+            ("evidence", self.evidence),
+            ("claim", self.claims),
+            ("school", self.schools),
+            ("question", self.questions),
+        ):
+            if item_id in items:
+                return kind
+        return self.broken.get(item_id)
+
+
+@dataclass
+class LoadResult:
+    corpus: Corpus
+    diagnostics: list[CorpusError]
+
+    @property
+    def errors(self) -> list[CorpusError]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[CorpusError]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file under the three folders, sorted so that
+    loading (and so every page built from it) is reproducible."""
+    files: list[Path] = []
+    for folder in CORPUS_FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            files.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def load_corpus(root: Path | str) -> LoadResult:
+    """Read, check and return the corpus in ``root``.
+
+    Never raises for anything a corpus can contain: every problem comes back
+    in ``diagnostics``. The graph should only be built when there are no
+    errors.
+    """
+    from argmap.corpus.validate import validate
+
+    root = Path(root)
+    corpus = Corpus(root=root)
+    diagnostics: list[CorpusError] = []
+    for file in corpus_files(root):
+        rel = file.relative_to(root).as_posix()
+        _load_file(corpus, rel, file.read_bytes(), diagnostics)
+    diagnostics.extend(validate(corpus))
+    return LoadResult(corpus, sorted(set(diagnostics)))
+
+
+def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) -> None:
+    result = read_yaml(data)
+    for p in result.problems:
+        out.append(CorpusError(rel, p.line, p.column, "error", p.message))
+    root = result.root
+    if root is None or root.value is None:
+        return
+    if not root.is_mapping:
+        out.append(
+            CorpusError(rel, root.line, root.column, "error",
+                        "the top level must be a mapping with any of: evidence, claims, schools, questions")
+        )
+        return
+    for key, value in root.value.items():  # type: ignore[union-attr]
+        key_node = root.keys[key]
+        if key not in ITEM_MODELS:
+            out.append(CorpusError(rel, key_node.line, key_node.column, "error",
+                                   f"unknown top-level key '{key}'", did_you_mean(key, ITEM_MODELS)))
+            continue
+        if value.value is None:
+            continue
+        if not value.is_sequence:
+            out.append(CorpusError(rel, value.line, value.column, "error", f"'{key}' must be a list of mappings"))
+            continue
+        for item in value.value:  # type: ignore[union-attr]
+            _load_item(corpus, rel, key, item, out)
+
+
+def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusError]) -> None:
+    kind = KIND_OF_LIST[key]
+    if not node.is_mapping:
+        out.append(CorpusError(rel, node.line, node.column, "error", f"each entry of '{key}' must be a mapping"))
+        return
+    source = Source(rel, node)
+    model = ITEM_MODELS[key]
+    raw_id = node.value.get("id")  # type: ignore[union-attr]
+    item_id = raw_id.value if raw_id is not None and isinstance(raw_id.value, str) else None
+    try:
+        item = model.model_validate(node.plain())
+    except ValidationError as exc:
+        for err in exc.errors():
+            out.append(_translate(err, source, model, kind, item_id))
+        if item_id is not None:
+            corpus.broken.setdefault(item_id, kind)
+            corpus.sources.setdefault(item_id, source)
+        return
+    items = {"evidence": corpus.evidence, "claim": corpus.claims,
+             "school": corpus.schools, "question": corpus.questions}[kind]
+    if item.id in corpus.sources:
+        first = corpus.sources[item.id]
+        line, column = source.at("id")
+        first_line, _ = first.at("id")
+        out.append(CorpusError(rel, line, column, "error",
+                               f"duplicate id '{item.id}': also defined at {first.path}:{first_line}"))
+        f_line, f_col = first.at("id")
+        out.append(CorpusError(first.path, f_line, f_col, "error",
+                               f"duplicate id '{item.id}': also defined at {rel}:{line}"))
+        return
+    items[item.id] = item  # type: ignore[index]
+    corpus.sources[item.id] = source
+
+
+_FIELD_WORDS = {
+    "stance": "stance",
+    "weight": "weight",
+    "kind": "evidence kind",
+    "command_term": "command term",
+}
+
+
+def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, item_id: str | None) -> CorpusError:
+    """Turn one pydantic error into a located, plain-words CorpusError."""
+    loc = tuple(err["loc"])
+    what = f"{kind} '{item_id}'" if item_id else kind
+    name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "value")
+    etype = err["type"]
+    value = err.get("input")
+    hint = None
+    if etype == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        line, column = _key_position(source, loc)
+        hint = did_you_mean(name, parent.model_fields) if parent else None
+        return CorpusError(source.path, line, column, "error", f"unknown key '{name}' in {what}", hint)
+    line, column = source.at(*loc)
+    if etype == "missing":
+        message = f"{what} is missing the required field '{name}'"
+    elif etype == "literal_error":
+        allowed = [a.strip(" '") for a in err["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        word = _FIELD_WORDS.get(name, name)
+        message = f"bad {word} '{value}': must be one of {', '.join(allowed)}"
+        hint = did_you_mean(str(value), allowed)
+    elif etype == "string_too_long":
+        message = f"{name} of {what} is {len(value)} characters long; at most {err['ctx']['max_length']} are allowed"
+    elif etype == "string_pattern_mismatch":
+        message = f"bad id '{value}': ids are lowercase kebab-case (a-z, 0-9, '-'), starting with a letter or digit"
+        lowered = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+        hint = f"'{lowered}'" if lowered and lowered != value else None
+    elif etype == "string_too_short":
+        message = f"{name} of {what} is empty"
+    elif etype == "too_short" and name == "sides":
+        message = f"{what} has fewer than two sides"
+    elif etype == "too_short" and name == "claims":
+        side = _side_id(source, loc)
+        message = f"side {side}of {what} is empty: list at least one claim"
+    elif etype in ("int_parsing", "int_type", "int_from_float"):
+        message = f"{name} of {what} must be a whole number, not '{value}'"
+    elif etype in ("string_type",):
+        message = f"{name} of {what} must be text, not {_shape(value)}"
+    elif etype in ("list_type", "tuple_type"):
+        message = f"{name} of {what} must be a list, not {_shape(value)}"
+    elif etype == "too_long" and name == "period" or etype == "too_short" and name == "period":
+        message = f"period of {what} must be [start_year, end_year]"
+    elif etype in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"{name} entry of {what} must be a mapping, not {_shape(value)}"
+        if name in ("supports", "undermines"):
+            message = f"{name} entry of {what} must be a claim id or a {{ref, weight}} mapping"
+    elif etype == "value_error":
+        message = str(err["ctx"]["error"])
+        if kind == "evidence" and name == "date":
+            message += f" in {what}"
+    else:
+        message = f"{name} of {what}: {err['msg']}"
+    return CorpusError(source.path, line, column, "error", message, hint)
+
+
+def _side_id(source: Source, loc: tuple) -> str:
+    sides = source.node.value.get("sides")  # type: ignore[union-attr]
+    try:
+        side = sides.value[loc[1]].value["id"].value  # type: ignore[union-attr,index]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return ""
+    return f"'{side}' " if isinstance(side, str) else ""
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _key_position(source: Source, loc: tuple) -> tuple[int, int]:
+    node = source.node
+    for step in loc[:-1]:
+        value = node.value
+        if isinstance(value, dict) and step in value:
+            node = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and step < len(value):
+            node = value[step]
+    key = node.keys.get(loc[-1]) if node.is_mapping else None
+    return (key.line, key.column) if key else (node.line, node.column)
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The nested model a pydantic location points into, for key suggestions."""
+    from typing import get_args
+
+    current: object = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(step)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation, get_args)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: object, get_args) -> object:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg, get_args)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation

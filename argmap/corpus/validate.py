@@ -1,0 +1,208 @@
+"""Checks that need the whole corpus: references, relations, cycles, paths.
+
+These run after every file has been read, over the items that could be read.
+All work here is linear in the corpus (dictionary look-ups and one pass of
+Tarjan's algorithm for cycles) so large corpora stay quick to check.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+import networkx as nx
+
+from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.load import Corpus, Source
+
+_ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
+
+
+def validate(corpus: Corpus) -> list[CorpusError]:
+    """Every cross-item error and every warning FORMAT.md names."""
+    out: list[CorpusError] = []
+    out.extend(_claim_references(corpus))
+    out.extend(_school_references(corpus))
+    out.extend(_question_references(corpus))
+    out.extend(_cycles(corpus))
+    out.extend(_warnings(corpus))
+    return out
+
+
+def _error(source: Source, steps: tuple, message: str, hint: str | None = None) -> CorpusError:
+    line, column = source.at(*steps)
+    return CorpusError(source.path, line, column, "error", message, hint)
+
+
+def _check_ref(corpus: Corpus, source: Source, steps: tuple, ref: str, want: str) -> CorpusError | None:
+    """None when ``ref`` names an item of kind ``want`` (or a broken one)."""
+    kind = corpus.kind_of(ref)
+    if kind == want:
+        return None
+    if kind is None:
+        pool = {"evidence": corpus.evidence, "claim": corpus.claims}[want]
+        return _error(source, steps, f"unknown {want} id '{ref}'", did_you_mean(ref, pool))
+    return _error(source, steps, f"'{ref}' is {_ARTICLE[kind]}, but {_ARTICLE[want]} is wanted here")
+
+
+def _claim_references(corpus: Corpus) -> Iterator[CorpusError]:
+    for claim in corpus.claims.values():
+        source = corpus.sources[claim.id]
+        seen: dict[str, str] = {}
+        for i, link in enumerate(claim.evidence):
+            problem = _check_ref(corpus, source, ("evidence", i, "ref"), link.ref, "evidence")
+            if problem:
+                yield problem
+            elif link.ref in seen:
+                yield _error(source, ("evidence", i, "ref"),
+                             f"evidence '{link.ref}' is linked to claim '{claim.id}' twice")
+            seen[link.ref] = "evidence"
+        related: dict[str, str] = {}
+        for relation in ("supports", "undermines"):
+            for i, link in enumerate(getattr(claim, relation)):
+                steps = (relation, i)
+                problem = _check_ref(corpus, source, steps, link.ref, "claim")
+                if problem:
+                    yield problem
+                elif link.ref in related:
+                    before = related[link.ref]
+                    how = "twice" if before == relation else f"in both supports and undermines"
+                    yield _error(source, steps, f"claim '{claim.id}' relates to claim '{link.ref}' {how}")
+                related[link.ref] = relation
+
+
+def _school_references(corpus: Corpus) -> Iterator[CorpusError]:
+    for school in corpus.schools.values():
+        source = corpus.sources[school.id]
+        seen: dict[str, str] = {}
+        for relation in ("holds", "rejects"):
+            for i, ref in enumerate(getattr(school, relation)):
+                steps = (relation, i)
+                problem = _check_ref(corpus, source, steps, ref, "claim")
+                if problem:
+                    yield problem
+                elif ref in seen:
+                    if seen[ref] == relation:
+                        yield _error(source, steps, f"school '{school.id}' {relation} claim '{ref}' twice")
+                    else:
+                        yield _error(source, steps, f"school '{school.id}' both holds and rejects claim '{ref}'")
+                seen[ref] = relation
+
+
+def _question_references(corpus: Corpus) -> Iterator[CorpusError]:
+    for question in corpus.questions.values():
+        source = corpus.sources[question.id]
+        side_ids: dict[str, int] = {}
+        placed: dict[str, str] = {}
+        for s, side in enumerate(question.sides):
+            if side.id in side_ids:
+                yield _error(source, ("sides", s, "id"),
+                             f"side id '{side.id}' is used twice in question '{question.id}'")
+            side_ids.setdefault(side.id, s)
+            listed: set[str] = set()
+            for c, ref in enumerate(side.claims):
+                steps = ("sides", s, "claims", c)
+                problem = _check_ref(corpus, source, steps, ref, "claim")
+                if problem:
+                    yield problem
+                    continue
+                if ref in listed:
+                    yield _error(source, steps, f"claim '{ref}' is listed twice on side '{side.id}'")
+                elif ref in placed:
+                    yield _error(source, steps,
+                                 f"claim '{ref}' is on two sides of question '{question.id}': "
+                                 f"'{placed[ref]}' and '{side.id}'")
+                listed.add(ref)
+                placed.setdefault(ref, side.id)
+
+
+def _claim_graph(corpus: Corpus) -> nx.DiGraph:
+    """claim -> claim argument edges between claims that exist."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(corpus.claims)
+    for claim in corpus.claims.values():
+        for link in (*claim.supports, *claim.undermines):
+            if link.ref in corpus.claims:
+                graph.add_edge(claim.id, link.ref)
+    return graph
+
+
+def _cycles(corpus: Corpus) -> Iterator[CorpusError]:
+    """One error per strongly connected knot of claims, naming a cycle in it.
+
+    Evidence never has incoming edges, so only claim -> claim edges can close
+    a cycle.
+    """
+    graph = _claim_graph(corpus)
+    knots = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    knots += [{n} for n in nx.nodes_with_selfloops(graph)]
+    for knot in sorted(knots, key=lambda k: min(k)):
+        start = min(knot)
+        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(knot), source=start)]
+        source = corpus.sources[start]
+        path = " -> ".join([*cycle, cycle[0]])
+        yield _error(source, ("id",), f"argument cycle: {path}")
+
+
+def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
+    for school in corpus.schools.values():
+        if not school.holds:
+            yield _warning(corpus, school.id, "school '{}' holds no claim")
+    if corpus.broken:
+        # An unreadable claim or question would make sound items look unused
+        # or off every path: the error already reported says all there is.
+        return
+    cited = {link.ref for claim in corpus.claims.values() for link in claim.evidence}
+    for evidence in corpus.evidence.values():
+        if evidence.id not in cited:
+            yield _warning(corpus, evidence.id, "evidence '{}' is cited by no claim")
+
+    feeds: dict[str, list[str]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        for link in (*claim.supports, *claim.undermines):
+            feeds[link.ref].append(claim.id)
+    on_path: set[str] = set()
+    for question in corpus.questions.values():
+        reached = _claims_reaching(question, feeds, corpus)
+        on_path |= reached
+        if question.period:
+            yield from _out_of_period(corpus, question, reached)
+    for claim_id in corpus.claims:
+        if claim_id not in on_path:
+            yield _warning(corpus, claim_id, "claim '{}' is on no question's path (no side reaches it)")
+
+
+def _claims_reaching(question, feeds: dict[str, list[str]], corpus: Corpus) -> set[str]:
+    stack = [ref for side in question.sides for ref in side.claims if ref in corpus.claims]
+    reached: set[str] = set()
+    while stack:
+        claim_id = stack.pop()
+        if claim_id in reached:
+            continue
+        reached.add(claim_id)
+        stack.extend(feeds.get(claim_id, ()))
+    return reached
+
+
+def _out_of_period(corpus: Corpus, question, reached: set[str]) -> Iterator[CorpusError]:
+    start, end = question.period
+    flagged: set[str] = set()
+    for claim_id in sorted(reached):
+        for link in corpus.claims[claim_id].evidence:
+            evidence = corpus.evidence.get(link.ref)
+            if evidence is None or evidence.id in flagged:
+                continue
+            first, last = evidence.years
+            if last < start or first > end:
+                flagged.add(evidence.id)
+                yield _warning(
+                    corpus, evidence.id,
+                    f"evidence '{{}}' ({evidence.date}) lies outside the period {start}-{end} "
+                    f"of question '{question.id}'",
+                )
+
+
+def _warning(corpus: Corpus, item_id: str, template: str) -> CorpusError:
+    source = corpus.sources[item_id]
+    line, column = source.at("id")
+    return CorpusError(source.path, line, column, "warning", template.format(item_id))

@@ -1,0 +1,34 @@
+"""``export --format json``: node-link data with strengths, shares and stances."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from argmap.analysis import question_subgraph, side_stances, weigh
+
+
+def annotated_graph(g: nx.DiGraph, question: str | None) -> nx.DiGraph:
+    """The graph to export (one question's sub-graph, or all of it) with the
+    analysis written onto it: ``strength`` on evidence and claims, ``score``
+    and ``share`` on sides, ``sides`` (stance per side reached) on evidence."""
+    sub = question_subgraph(g, question) if question else g.copy()
+    weighing = weigh(g, question)
+    stances = side_stances(g, question)
+    for node, data in sub.nodes(data=True):
+        kind = data["kind"]
+        if kind in ("evidence", "claim"):
+            data["strength"] = weighing.strengths[node]
+        if kind == "side":
+            data["score"] = weighing.scores[node]
+            data["share"] = weighing.shares[node]
+        if kind == "evidence":
+            data["sides"] = stances.get(node, {})
+    return sub
+
+
+def export(g: nx.DiGraph, question: str | None) -> str:
+    """networkx node-link JSON (``edges="edges"``), keys sorted, reproducible."""
+    data = nx.node_link_data(annotated_graph(g, question), edges="edges")
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

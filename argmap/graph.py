@@ -1,0 +1,79 @@
+"""The argument graph: one ``networkx.DiGraph`` exactly as FORMAT.md fixes it.
+
+Node ids are item ids; a side's node id is ``<question-id>/<side-id>``.
+Every node has ``kind`` and ``label``; the rest of an item's fields ride along
+as attributes so that renderers and exporters never go back to the corpus.
+Insertion order follows the corpus, so everything downstream is reproducible.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from argmap.corpus import WEIGHTS, Corpus
+
+ARGUMENT_RELATIONS = frozenset({"supports", "undermines"})
+SIDE_WEIGHT = 1.0
+
+
+def side_node(question_id: str, side_id: str) -> str:
+    """The graph id of a side: ``<question-id>/<side-id>``."""
+    return f"{question_id}/{side_id}"
+
+
+def build_graph(corpus: Corpus) -> nx.DiGraph:
+    """Build the argument graph of a corpus that loaded without errors.
+
+    >>> from argmap.corpus import Corpus, Claim
+    >>> c = Corpus(root=None, claims={"a": Claim(id="a", text="A holds.")})
+    >>> build_graph(c).nodes["a"]["kind"]
+    'claim'
+    """
+    g = nx.DiGraph()
+    for ev in corpus.evidence.values():
+        g.add_node(
+            ev.id, kind="evidence", label=ev.title, title=ev.title, date=ev.date,
+            evidence_kind=ev.kind, detail=ev.detail, quote=ev.quote, speaker=ev.speaker,
+            source=ev.source, tags=list(ev.tags),
+        )
+    for claim in corpus.claims.values():
+        g.add_node(claim.id, kind="claim", label=claim.short_label, text=claim.text)
+    for school in corpus.schools.values():
+        g.add_node(
+            school.id, kind="school", label=school.name, name=school.name, summary=school.summary,
+            era=school.era, historians=[h.model_dump() for h in school.historians],
+        )
+    for q in corpus.questions.values():
+        g.add_node(
+            q.id, kind="question", label=q.text, text=q.text, paper=q.paper, session=q.session,
+            command_term=q.command_term, period=list(q.period) if q.period else None,
+            sides=[side_node(q.id, s.id) for s in q.sides],
+        )
+        for order, side in enumerate(q.sides):
+            sid = side_node(q.id, side.id)
+            g.add_node(sid, kind="side", label=side.label, question=q.id, order=order,
+                       claims=list(side.claims))
+            g.add_edge(q.id, sid, relation="has_side")
+
+    for claim in corpus.claims.values():
+        for link in claim.evidence:
+            g.add_edge(link.ref, claim.id, relation=link.stance, weight=WEIGHTS[link.weight],
+                       reading=link.reading)
+        for relation in ("supports", "undermines"):
+            for link in getattr(claim, relation):
+                g.add_edge(claim.id, link.ref, relation=relation, weight=WEIGHTS[link.weight])
+    for q in corpus.questions.values():
+        for side in q.sides:
+            for ref in side.claims:
+                g.add_edge(ref, side_node(q.id, side.id), relation="supports", weight=SIDE_WEIGHT)
+    for school in corpus.schools.values():
+        for ref in school.holds:
+            g.add_edge(school.id, ref, relation="holds")
+        for ref in school.rejects:
+            g.add_edge(school.id, ref, relation="rejects")
+    return g
+
+
+def is_argument_edge(g: nx.DiGraph, u: str, v: str) -> bool:
+    """True for ``supports``/``undermines`` edges (those that carry weight)."""
+    return g.edges[u, v]["relation"] in ARGUMENT_RELATIONS
