@@ -1,0 +1,120 @@
+"""Shared fixtures: corpora, the command line, and a real offline Chromium.
+
+Browser tests run in Debian's Chromium through Playwright. In CI (``CI`` set)
+a missing browser fails the run instead of skipping, so a green CI always
+means the pages were really driven.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def mini_corpus(tmp_path: Path) -> Path:
+    """A private copy of the small test corpus that a test may edit."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def course_corpus() -> Path:
+    """The course corpus shipped at the top of the repository."""
+    return ROOT
+
+
+def run_argmap(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )
+
+
+@pytest.fixture
+def argmap_cli():
+    return run_argmap
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test should know about."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def offline_page(browser):
+    """Open built pages offline with every network request blocked.
+
+    Call ``open(path, width=1366, height=768)``; it returns ``(page, log)``.
+    After the test, any console error, page error or attempted request other
+    than to the file itself fails the test.
+    """
+    contexts = []
+    logs: list[PageLog] = []
+
+    def open_page(path: Path, width: int = 1366, height: int = 768):
+        context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
+                                      accept_downloads=True)
+        contexts.append(context)
+        log = PageLog()
+        logs.append(log)
+        target = Path(path).resolve().as_uri()
+
+        def route(r):
+            if r.request.url.split("#")[0] == target:
+                r.continue_()
+            else:
+                log.requests.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+        page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+        page.on("request", lambda r: r.url.split("#")[0] != target and log.requests.append(r.url))
+        page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
+        page.goto(target)
+        return page, log
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    for log in logs:
+        assert not log.page_errors, f"page errors: {log.page_errors}"
+        assert not log.console_errors, f"console errors: {log.console_errors}"
+        assert not log.requests, f"network requests attempted: {log.requests}"
+        assert not log.dialogs, f"dialogs opened: {log.dialogs}"
