@@ -94,8 +94,12 @@ def offline_page(browser):
         logs.append(log)
         target = Path(path).resolve().as_uri()
 
+        def local(url: str) -> bool:
+            # data: and blob: URLs never leave the page (downloads use blob:).
+            return url.split("#")[0] == target or url.startswith(("data:", "blob:"))
+
         def route(r):
-            if r.request.url.split("#")[0] == target:
+            if local(r.request.url):
                 r.continue_()
             else:
                 log.requests.append(r.request.url)
@@ -105,7 +109,7 @@ def offline_page(browser):
         page = context.new_page()
         page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
         page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-        page.on("request", lambda r: r.url.split("#")[0] != target and log.requests.append(r.url))
+        page.on("request", lambda r: not local(r.url) and log.requests.append(r.url))
         page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
         page.goto(target)
         return page, log
