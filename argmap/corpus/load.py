@@ -161,8 +161,7 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
     try:
         item = model.model_validate(node.plain())
     except ValidationError as exc:
-        for err in exc.errors():
-            out.append(_translate(err, source, model, kind, item_id))
+        out.extend(_translate(err, source, model, kind, item_id) for err in _without_echoes(exc.errors(), model))
         if item_id is not None:
             corpus.broken.setdefault(item_id, kind)
             corpus.sources.setdefault(item_id, source)
@@ -183,6 +182,19 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
     corpus.sources[item.id] = source
 
 
+def _without_echoes(errors: list[dict], model: type[BaseModel]) -> list[dict]:
+    """Drop "missing field X" when the same mapping has a key that is a typo
+    of X: the "unknown key ... did you mean X" error already says it all."""
+    typos = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            parent = _model_at(model, tuple(err["loc"][:-1]))
+            guess = did_you_mean(str(err["loc"][-1]), parent.model_fields) if parent else None
+            if guess:
+                typos.add((*err["loc"][:-1], guess.strip("'")))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in typos)]
+
+
 _FIELD_WORDS = {
     "stance": "stance",
     "weight": "weight",
@@ -195,6 +207,9 @@ def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, ite
     """Turn one pydantic error into a located, plain-words CorpusError."""
     loc = tuple(err["loc"])
     what = f"{kind} '{item_id}'" if item_id else kind
+    inner = _readable_path(loc[:-1])
+    if inner:
+        what = f"{inner} of {what}"
     name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "value")
     etype = err["type"]
     value = err.get("input")
@@ -244,6 +259,15 @@ def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, ite
     else:
         message = f"{name} of {what}: {err['msg']}"
     return CorpusError(source.path, line, column, "error", message, hint)
+
+
+def _readable_path(loc: tuple) -> str:
+    """``('historians', 0, 'works', 1)`` -> ``historians[1].works[2]`` (1-based,
+    as an author counts entries)."""
+    text = ""
+    for step in loc:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
 
 
 def _side_id(source: Source, loc: tuple) -> str:
