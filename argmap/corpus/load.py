@@ -8,6 +8,7 @@ reported a second time as dangling (FORMAT.md: a fault is reported once).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,12 @@ from argmap.corpus.yamlfile import Node, read_yaml
 
 CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
 KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question"}
+# The kind recorded for ids written in a part of a file that could not be read
+# at all: the id may have named anything, so any reference to it is let be.
+UNREAD = "unread"
+# Finds ``id: x`` in text YAML could not parse; a rough net is enough, since
+# it only keeps quiet about references while the file itself is reported.
+_WRITTEN_ID = re.compile(r"""(?:^|[\s{,-])id\s*:\s*['"]?([^\s,{}\[\]'"#]+)""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ class Corpus:
     """Every readable item, in file and then written order, with its source.
 
     ``broken`` holds the ids (and kinds) of items that were written but could
-    not be read, so that later checks can stay quiet about them.
+    not be read, or were defined twice, so that later checks can stay quiet
+    about them; an id found in an unreadable part of a file has kind
+    ``UNREAD``.
     """
 
     root: Path
@@ -126,6 +135,8 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
     for p in result.problems:
         out.append(CorpusError(rel, p.line, p.column, "error", p.message))
     root = result.root
+    if root is None and result.problems:
+        _remember_unread(corpus, _WRITTEN_ID.findall(data.decode("utf-8", errors="replace")))
     if root is None or root.value is None:
         return
     if not root.is_mapping:
@@ -133,20 +144,44 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
             CorpusError(rel, root.line, root.column, "error",
                         "the top level must be a mapping with any of: evidence, claims, schools, questions")
         )
+        _remember_unread(corpus, _ids_in(root))
         return
     for key, value in root.value.items():  # type: ignore[union-attr]
         key_node = root.keys[key]
         if key not in ITEM_MODELS:
             out.append(CorpusError(rel, key_node.line, key_node.column, "error",
                                    f"unknown top-level key '{key}'", did_you_mean(key, ITEM_MODELS)))
+            _remember_unread(corpus, _ids_in(value))
             continue
         if value.value is None:
             continue
         if not value.is_sequence:
             out.append(CorpusError(rel, value.line, value.column, "error", f"'{key}' must be a list of mappings"))
+            _remember_unread(corpus, _ids_in(value))
             continue
         for item in value.value:  # type: ignore[union-attr]
             _load_item(corpus, rel, key, item, out)
+
+
+def _remember_unread(corpus: Corpus, ids: list[str]) -> None:
+    for item_id in ids:
+        corpus.broken.setdefault(item_id, UNREAD)
+
+
+def _ids_in(node: Node) -> list[str]:
+    """Every text ``id`` value in the mappings under ``node``."""
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current.value, dict):
+            written = current.value.get("id")
+            if written is not None and isinstance(written.value, str):
+                found.append(written.value)
+            stack.extend(current.value.values())
+        elif isinstance(current.value, list):
+            stack.extend(current.value)
+    return found
 
 
 def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusError]) -> None:
@@ -177,6 +212,8 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
         f_line, f_col = first.at("id")
         out.append(CorpusError(first.path, f_line, f_col, "error",
                                f"duplicate id '{item.id}': also defined at {rel}:{line}"))
+        # References may have meant this one: the duplicate is the one fault.
+        corpus.broken.setdefault(item.id, kind)
         return
     items[item.id] = item  # type: ignore[index]
     corpus.sources[item.id] = source

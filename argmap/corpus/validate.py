@@ -13,7 +13,7 @@ from typing import Iterator
 import networkx as nx
 
 from argmap.corpus.errors import CorpusError, did_you_mean
-from argmap.corpus.load import Corpus, Source
+from argmap.corpus.load import UNREAD, Corpus, Source
 
 _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
 
@@ -37,7 +37,7 @@ def _error(source: Source, steps: tuple, message: str, hint: str | None = None) 
 def _check_ref(corpus: Corpus, source: Source, steps: tuple, ref: str, want: str) -> CorpusError | None:
     """None when ``ref`` names an item of kind ``want`` (or a broken one)."""
     kind = corpus.kind_of(ref)
-    if kind == want:
+    if kind == want or corpus.broken.get(ref) in (want, UNREAD):
         return None
     if kind is None:
         pool = {"evidence": corpus.evidence, "claim": corpus.claims}[want]
