@@ -11,10 +11,13 @@ from typing import Callable
 
 import networkx as nx
 
-from argmap.export import json_export
+from argmap.export import aif_export, argdown_export, graphml_export, json_export
 
 Exporter = Callable[[nx.DiGraph, "str | None"], str]
 
 EXPORTERS: dict[str, Exporter] = {
     "json": json_export.export,
+    "graphml": graphml_export.export,
+    "argdown": argdown_export.export,
+    "aif": aif_export.export,
 }
