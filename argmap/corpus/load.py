@@ -243,7 +243,7 @@ _FIELD_WORDS = {
 def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, item_id: str | None) -> CorpusError:
     """Turn one pydantic error into a located, plain-words CorpusError."""
     loc = tuple(err["loc"])
-    what = f"{kind} '{item_id}'" if item_id else kind
+    item = what = f"{kind} '{item_id}'" if item_id else kind
     inner = _readable_path(loc[:-1])
     if inner:
         what = f"{inner} of {what}"
@@ -257,6 +257,11 @@ def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, ite
         hint = did_you_mean(name, parent.model_fields) if parent else None
         return CorpusError(source.path, line, column, "error", f"unknown key '{name}' in {what}", hint)
     line, column = source.at(*loc)
+    if loc[:1] == ("period",) and etype != "value_error":
+        # A period is one [start, end] pair: name the pair, not its parts.
+        bad = f", not '{value}'" if isinstance(value, str) else ""
+        return CorpusError(source.path, line, column, "error",
+                           f"period of {item} must be [start_year, end_year], two whole years{bad}")
     if etype == "missing":
         message = f"{what} is missing the required field '{name}'"
     elif etype == "literal_error":
@@ -276,15 +281,13 @@ def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, ite
         message = f"{what} has fewer than two sides"
     elif etype == "too_short" and name == "claims":
         side = _side_id(source, loc)
-        message = f"side {side}of {what} is empty: list at least one claim"
+        message = f"side {side}of {item} is empty: list at least one claim"
     elif etype in ("int_parsing", "int_type", "int_from_float"):
         message = f"{name} of {what} must be a whole number, not '{value}'"
     elif etype in ("string_type",):
         message = f"{name} of {what} must be text, not {_shape(value)}"
     elif etype in ("list_type", "tuple_type"):
         message = f"{name} of {what} must be a list, not {_shape(value)}"
-    elif etype == "too_long" and name == "period" or etype == "too_short" and name == "period":
-        message = f"period of {what} must be [start_year, end_year]"
     elif etype in ("model_type", "model_attributes_type", "dict_type"):
         message = f"{name} entry of {what} must be a mapping, not {_shape(value)}"
         if name in ("supports", "undermines"):
@@ -312,8 +315,8 @@ def _side_id(source: Source, loc: tuple) -> str:
     try:
         side = sides.value[loc[1]].value["id"].value  # type: ignore[union-attr,index]
     except (AttributeError, IndexError, KeyError, TypeError):
-        return ""
-    return f"'{side}' " if isinstance(side, str) else ""
+        side = None
+    return f"'{side}' " if isinstance(side, str) else f"{loc[1] + 1} "
 
 
 def _shape(value: object) -> str:
