@@ -1,0 +1,144 @@
+"""The data a map page carries: one JSON blob, read by the page's scripts.
+
+Everything the page shows or computes comes from here, so the page's
+weighing, its details panel, its outline and (later) its essay plan all read
+one source. The shape, version 1 (``schema``):
+
+``question``
+    ``{id, text, paper, session (null = practice), command_term,
+    period ([start, end] or null), sides: [side node ids in order]}``
+``sides``
+    ``[{id, label, order, claims: [claim ids in listed order], colour}]``
+``claims``
+    ``{id: {label, text}}``
+``evidence``
+    ``{id: {title, label, date, years: [first, last], kind, detail, quote,
+    speaker, source, tags, stances: {side id: "supports"|"undermines"|
+    "contested"}, contested}}``; ``contested`` is true when some side reads
+    it both ways or it supports more than one side.
+``links``
+    ``[{from, to, relation: "supports"|"undermines", weight, reading}]``: every
+    argument edge of the map (evidence -> claim, claim -> claim, claim ->
+    side), in graph order; ``reading`` is null except on evidence links.
+``schools``
+    ``[{id, name, summary, era, historians: [{name, works: [{title, year}]}],
+    holds: [claim ids on this map], rejects: [...]}]`` in corpus order.
+``nodes``
+    ``[{id, kind, label}]``: the map's nodes in graph order (``argmap.nodes()``).
+``vis``
+    what vis-network draws: ``nodes`` and ``edges`` (edge ``id`` is ``"e"``
+    plus the index of its ``links`` entry), ``options``, and ``groups``:
+    ``{"default": {...}, "projector": {...}}``, the shared styles per theme.
+``theme``
+    the theme the page opens in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from argmap.analysis import side_stances
+from argmap.corpus.models import date_bounds
+from argmap.graph import ARGUMENT_RELATIONS
+from argmap.render.layout import map_nodes
+from argmap.render.style import side_colour
+
+SCHEMA_VERSION = 1
+EVIDENCE_LABEL_LENGTH = 46
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to fit ``limit`` characters, with "…".
+
+    >>> short("Munich Conference leaves the USSR out", 20)
+    'Munich Conference…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str, Any]:
+    """The page data of one question's map (see the module docstring), without
+    ``vis``, which ``argmap.render.network`` adds."""
+    nodes = map_nodes(g, question)
+    keep = set(nodes)
+    q = g.nodes[question]
+    stances = side_stances(g, question)
+    claims = [n for n in nodes if g.nodes[n]["kind"] == "claim"]
+    return {
+        "schema": SCHEMA_VERSION,
+        "theme": theme,
+        "question": {
+            "id": question, "text": q["text"], "paper": q["paper"], "session": q["session"],
+            "command_term": q["command_term"], "period": q["period"], "sides": list(q["sides"]),
+        },
+        "sides": [
+            {"id": s, "label": g.nodes[s]["label"], "order": g.nodes[s]["order"],
+             "claims": list(g.nodes[s]["claims"]), "colour": side_colour(g.nodes[s]["order"])}
+            for s in q["sides"]
+        ],
+        "claims": {c: {"label": g.nodes[c]["label"], "text": g.nodes[c]["text"]} for c in claims},
+        "evidence": {
+            e: _evidence(g.nodes[e], stances.get(e, {}))
+            for e in nodes if g.nodes[e]["kind"] == "evidence"
+        },
+        "links": [
+            {"from": u, "to": v, "relation": data["relation"], "weight": data["weight"],
+             "reading": data.get("reading")}
+            for u, v, data in g.edges(data=True)
+            if data["relation"] in ARGUMENT_RELATIONS and u in keep and v in keep
+        ],
+        "schools": [_school(g, s, keep) for s in _schools_of(g, claims)],
+        "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": node_label(g, n)} for n in nodes],
+    }
+
+
+def node_label(g: nx.DiGraph, node: str) -> str:
+    """The short text drawn on a node; the full text is in the details panel."""
+    data = g.nodes[node]
+    if data["kind"] == "evidence":
+        return short(data["title"], EVIDENCE_LABEL_LENGTH)
+    return data["label"]
+
+
+def is_contested(stances: dict[str, str]) -> bool:
+    """Read both ways by one side, or claimed as support by more than one."""
+    values = list(stances.values())
+    return "contested" in values or values.count("supports") > 1
+
+
+def _evidence(data: dict[str, Any], stances: dict[str, str]) -> dict[str, Any]:
+    first, last = date_bounds(data["date"])
+    return {
+        "title": data["title"], "label": short(data["title"], EVIDENCE_LABEL_LENGTH),
+        "date": data["date"], "years": [first[0], last[0]], "kind": data["evidence_kind"],
+        "detail": data["detail"], "quote": data["quote"], "speaker": data["speaker"],
+        "source": data["source"], "tags": list(data["tags"]), "stances": dict(stances),
+        "contested": is_contested(stances),
+    }
+
+
+def _schools_of(g: nx.DiGraph, claims: list[str]) -> list[str]:
+    on_map = set(claims)
+    return [
+        n for n, kind in g.nodes(data="kind")
+        if kind == "school" and any(c in on_map for c in g.successors(n))
+    ]
+
+
+def _school(g: nx.DiGraph, school: str, keep: set[str]) -> dict[str, Any]:
+    data = g.nodes[school]
+    related = {"holds": [], "rejects": []}
+    for claim in g.successors(school):
+        if claim in keep:
+            related[g.edges[school, claim]["relation"]].append(claim)
+    return {
+        "id": school, "name": data["name"], "summary": data["summary"], "era": data["era"],
+        "historians": data["historians"], **related,
+    }

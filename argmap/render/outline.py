@@ -1,0 +1,77 @@
+"""The map as a nested list: the same argument, for screen readers and print.
+
+A map is a graph, not a tree: one claim can feed several others. The outline
+unfolds it under each side, and a claim already spelled out higher up is
+named again with a pointer ("see above") instead of repeated, so the outline
+grows with the number of links, never exponentially.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from argmap.analysis.subgraph import sides_of
+from argmap.graph import ARGUMENT_RELATIONS
+from argmap.render.layout import map_nodes
+
+WEIGHT_WORDS = {0.25: "weak", 0.5: "moderate", 0.75: "strong"}
+
+
+@dataclass
+class Entry:
+    """One line of the outline: a claim or evidence item and how it bears on
+    its parent (``relation``, ``weight``, ``reading``)."""
+
+    id: str
+    kind: str
+    text: str
+    relation: str = ""
+    weight: str = ""
+    reading: str | None = None
+    date: str | None = None
+    repeated: bool = False
+    children: list["Entry"] = field(default_factory=list)
+
+
+@dataclass
+class SideOutline:
+    id: str
+    label: str
+    order: int
+    claims: list[Entry]
+
+
+def outline(g: nx.DiGraph, question: str) -> list[SideOutline]:
+    """Each side, in order, with its listed claims and everything feeding them.
+
+    Children come supporters first, then underminers, each in graph order.
+    """
+    keep = set(map_nodes(g, question))
+    spelled_out: set[str] = set()
+
+    def entry(node: str, parent: str | None) -> Entry:
+        data = g.nodes[node]
+        edge = g.edges[node, parent] if parent is not None else {}
+        weight = WEIGHT_WORDS.get(edge.get("weight", 0.0), "")
+        if data["kind"] == "evidence":
+            return Entry(node, "evidence", data["title"], edge.get("relation", ""), weight,
+                         edge.get("reading"), data["date"])
+        item = Entry(node, "claim", data["text"], edge.get("relation", ""), weight)
+        if node in spelled_out:
+            item.repeated = True
+            return item
+        spelled_out.add(node)
+        feeding = [c for c in g.predecessors(node)
+                   if c in keep and g.edges[c, node]["relation"] in ARGUMENT_RELATIONS]
+        feeding.sort(key=lambda c: g.edges[c, node]["relation"] != "supports")
+        item.children = [entry(c, node) for c in feeding]
+        return item
+
+    result = []
+    for side in sides_of(g, question):
+        data = g.nodes[side]
+        result.append(SideOutline(side, data["label"], data["order"],
+                                  [entry(c, None) for c in data["claims"]]))
+    return result

@@ -1,0 +1,192 @@
+"""The pages ``argmap build`` writes, and writing them all or nothing.
+
+Every page is rendered in memory first; only then are files written, into a
+temporary folder beside the output folder, and moved into place. A failure
+while rendering or writing leaves the output folder exactly as it was.
+
+argmap recognises its own pages by their generator meta tag, so a build can
+remove the maps of questions that left the corpus while leaving every other
+file in the folder alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from argmap.analysis import extent_words, percent, weigh
+from argmap.analysis import questions as question_ids
+from argmap.analysis.subgraph import on_path
+from argmap.render.data import page_data
+from argmap.render.outline import outline
+from argmap.render.page import GENERATOR, MAP_SCRIPTS, json_for_script, render_page, static_text, vis_network_script
+from argmap.render.style import THEMES, side_colour
+
+INDEX = "index.html"
+SCHOOLS = "schools.html"
+_MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
+_SESSION = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$")
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def render_map(g: nx.DiGraph, question: str, theme: str = "default") -> str:
+    """One question's interactive map as a standalone HTML page."""
+    from argmap.render.network import vis_data
+
+    _known_theme(theme)
+    data = page_data(g, question, theme)
+    data["vis"] = vis_data(g, question, data)
+    shares = weigh(g, question).shares
+    scripts = [vis_network_script(), *(static_text(name) for name in MAP_SCRIPTS)]
+    return render_page(
+        "map.html.j2", scripts,
+        theme=theme, styles=["base.css", "map.css"],
+        data=json_for_script(data), question=data["question"], sides=data["sides"],
+        schools=data["schools"], outline=outline(g, question),
+        balance=[_share(side, shares[side["id"]]) for side in data["sides"]],
+        evidence=sorted(data["evidence"].items(), key=lambda item: (item[1]["years"], item[1]["date"], item[0])),
+        years=_year_range(data),
+    )
+
+
+def render_index(g: nx.DiGraph, linked: set[str], theme: str = "default") -> str:
+    """The landing page: questions grouped by exam session, practice last,
+    each with its command term, current balance and a link to its map."""
+    _known_theme(theme)
+    shares = weigh(g).shares
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in question_ids(g):
+        node = g.nodes[q]
+        groups[node["session"] or "Practice"].append({
+            "id": q, "text": node["text"], "command_term": node["command_term"], "paper": node["paper"],
+            "href": f"{q}.html" if q in linked else None,
+            "balance": [_share({"id": s, "label": g.nodes[s]["label"], "colour": side_colour(g.nodes[s]["order"])},
+                               shares[s]) for s in node["sides"]],
+        })
+    ordered = sorted(groups.items(), key=lambda item: _session_key(item[0]))
+    school_count = sum(1 for _, kind in g.nodes(data="kind") if kind == "school")
+    return render_page("index.html.j2", [], theme=theme, styles=["base.css", "site.css"],
+                       sessions=ordered, school_count=school_count)
+
+
+def render_schools(g: nx.DiGraph, linked: set[str], theme: str = "default") -> str:
+    """The historiography overview: each school, its historians and works,
+    and the claims it holds or rejects, with the questions they bear on."""
+    _known_theme(theme)
+    bears_on = _questions_by_claim(g)
+    schools = []
+    for school, kind in g.nodes(data="kind"):
+        if kind != "school":
+            continue
+        data = g.nodes[school]
+        related: dict[str, list[dict[str, Any]]] = {"holds": [], "rejects": []}
+        for claim in g.successors(school):
+            related[g.edges[school, claim]["relation"]].append({
+                "id": claim, "text": g.nodes[claim]["text"],
+                "questions": [{"id": q, "text": g.nodes[q]["text"], "href": f"{q}.html" if q in linked else None}
+                              for q in bears_on.get(claim, [])],
+            })
+        schools.append({"id": school, "name": data["name"], "summary": data["summary"], "era": data["era"],
+                        "historians": data["historians"], **related})
+    return render_page("schools.html.j2", [], theme=theme, styles=["base.css", "site.css"],
+                       schools=schools)
+
+
+def build_site(g: nx.DiGraph, out: Path, questions: list[str] | None = None, theme: str = "default") -> list[Path]:
+    """Write the index, the schools page and the maps of ``questions`` (all
+    when None) into ``out``; remove argmap's maps of questions no longer in
+    the corpus. Returns the pages written. All or nothing: on any error the
+    folder is left as it was."""
+    _known_theme(theme)
+    out = Path(out)
+    every = question_ids(g)
+    selected = list(every) if questions is None else list(dict.fromkeys(questions))
+    for q in selected:
+        if q not in every:
+            raise KeyError(f"unknown question '{q}'")
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"'{out}' is a file, not a folder")
+    ours = _argmap_pages(out)
+    linked = set(selected) | {name[:-5] for name in ours if name[:-5] in every}
+
+    pages = {f"{q}.html": render_map(g, q, theme) for q in selected}
+    pages[INDEX] = render_index(g, linked, theme)
+    pages[SCHOOLS] = render_schools(g, linked, theme)
+    stale = [name for name in ours if name not in pages and name[:-5] not in every]
+    _write_all(out, pages, stale)
+    return [out / name for name in sorted(pages)]
+
+
+def _write_all(out: Path, pages: dict[str, str], stale: list[str]) -> None:
+    """Write every page beside ``out`` first, then move them in and drop stale ones."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-", dir=out.parent))
+    try:
+        for name, text in pages.items():
+            (staging / name).write_text(text, encoding="utf-8", newline="\n")
+        out.mkdir(exist_ok=True)
+        for name in sorted(pages):
+            os.replace(staging / name, out / name)
+        for name in stale:
+            (out / name).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _argmap_pages(out: Path) -> list[str]:
+    """Names of the HTML files in ``out`` that an argmap build wrote."""
+    if not out.is_dir():
+        return []
+    found = []
+    for path in sorted(out.glob("*.html")):
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(2048)
+        except OSError:
+            continue
+        if _MARKER in head:
+            found.append(path.name)
+    return found
+
+
+def _questions_by_claim(g: nx.DiGraph) -> dict[str, list[str]]:
+    """For each claim, the questions whose maps show it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for q in question_ids(g):
+        for node in sorted(on_path(g, q)):
+            found[node].append(q)
+    return found
+
+
+def _year_range(data: dict[str, Any]) -> list[int]:
+    """The first and last year of the map's evidence, bounds for the date filter."""
+    years = [y for item in data["evidence"].values() for y in item["years"]]
+    return [min(years), max(years)] if years else [0, 0]
+
+
+def _share(side: dict[str, Any], share: float) -> dict[str, Any]:
+    return {"id": side["id"], "label": side["label"], "colour": side["colour"], "share": share,
+            "percent": percent(share), "words": extent_words(share)}
+
+
+def _session_key(session: str) -> tuple[int, int, int, str]:
+    """Exam sessions newest first, then other named sessions (e.g. Specimen)
+    alphabetically, practice questions last."""
+    if session == "Practice":
+        return (2, 0, 0, "")
+    match = _SESSION.match(session)
+    if match:
+        return (0, -int(match.group(2)), -(_MONTHS.index(match.group(1)) + 1), "")
+    return (1, 0, 0, session)
+
+
+def _known_theme(theme: str) -> None:
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme '{theme}'; the themes are: {', '.join(THEMES)}")

@@ -1,0 +1,157 @@
+/* argmap: weighing a question in the page, exactly as argmap.analysis does.
+ *
+ * FORMAT.md's DF-QuAD strengths, side scores and shares, and a school's lens.
+ * Children are combined in sorted-id order and every sum runs in the same
+ * order as in Python, so page and command line agree to the last bit.
+ * Pure functions of the page model; no DOM here.
+ */
+(function (argmap) {
+  "use strict";
+  var kit = argmap.kit = argmap.kit || {};
+
+  var EVIDENCE_BASE = 1.0;
+  var CLAIM_BASE = 0.5;
+  var LARGE = 0.60;
+  var SOME = 0.40;
+
+  function compareIds(a, b) {
+    // Python sorts str by code point; ids are ASCII, where < agrees.
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /* The weighing model of a page's data: for each evidence item and claim,
+   * its argument children (sorted by id), and an order with children first. */
+  function model(data) {
+    var weighed = {};
+    Object.keys(data.evidence).forEach(function (id) { weighed[id] = "evidence"; });
+    Object.keys(data.claims).forEach(function (id) { weighed[id] = "claim"; });
+    var children = {};
+    var parents = {};
+    Object.keys(weighed).forEach(function (id) { children[id] = []; parents[id] = []; });
+    data.links.forEach(function (link) {
+      if (weighed[link.from] && weighed[link.to]) {
+        children[link.to].push({id: link.from, relation: link.relation, weight: link.weight});
+        parents[link.from].push(link.to);
+      }
+    });
+    Object.keys(children).forEach(function (id) {
+      children[id].sort(function (a, b) { return compareIds(a.id, b.id); });
+    });
+    return {kind: weighed, children: children, order: childrenFirst(weighed, children, parents)};
+  }
+
+  function childrenFirst(kind, children, parents) {
+    var waiting = {};
+    var ready = [];
+    Object.keys(kind).sort(compareIds).forEach(function (id) {
+      waiting[id] = children[id].length;
+      if (waiting[id] === 0) { ready.push(id); }
+    });
+    var order = [];
+    while (ready.length) {
+      var id = ready.shift();
+      order.push(id);
+      parents[id].forEach(function (parent) {
+        waiting[parent] -= 1;
+        if (waiting[parent] === 0) { ready.push(parent); }
+      });
+    }
+    return order;
+  }
+
+  function aggregate(values) {
+    var product = 1.0;
+    for (var i = 0; i < values.length; i++) { product *= 1.0 - values[i]; }
+    return 1.0 - product;
+  }
+
+  function dfquad(base, supports, attacks) {
+    var vs = aggregate(supports);
+    var va = aggregate(attacks);
+    if (va >= vs) { return base - base * (va - vs); }
+    return base + (1.0 - base) * (vs - va);
+  }
+
+  /* {id: strength} for evidence and claims; accepted[id] === false sets
+   * evidence aside; keep (a set object or null) limits weighing to a lens. */
+  function strengths(m, accepted, keep) {
+    var result = {};
+    m.order.forEach(function (id) {
+      if (keep && !keep[id]) { return; }
+      if (m.kind[id] === "evidence") {
+        result[id] = accepted[id] === false ? 0.0 : EVIDENCE_BASE;
+        return;
+      }
+      var supports = [];
+      var attacks = [];
+      m.children[id].forEach(function (child) {
+        if (!Object.prototype.hasOwnProperty.call(result, child.id)) { return; }
+        var contribution = result[child.id] * child.weight;
+        (child.relation === "supports" ? supports : attacks).push(contribution);
+      });
+      result[id] = dfquad(CLAIM_BASE, supports, attacks);
+    });
+    return result;
+  }
+
+  /* A school's lens: the claims it holds and the evidence they cite. */
+  function lens(data, m, schoolId) {
+    var school = null;
+    data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
+    if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
+    var keep = {};
+    school.holds.forEach(function (claim) {
+      keep[claim] = true;
+      m.children[claim].forEach(function (child) {
+        if (m.kind[child.id] === "evidence") { keep[child.id] = true; }
+      });
+    });
+    return keep;
+  }
+
+  function sideScores(data, strength) {
+    var scores = {};
+    data.sides.forEach(function (side) {
+      var total = 0.0;
+      side.claims.forEach(function (claim) {
+        if (Object.prototype.hasOwnProperty.call(strength, claim)) {
+          total += Math.max(0.0, 2.0 * strength[claim] - 1.0);
+        }
+      });
+      scores[side.id] = total;
+    });
+    return scores;
+  }
+
+  function shares(data, scores) {
+    var total = 0;
+    data.sides.forEach(function (side) { total += scores[side.id]; });
+    var result = {};
+    data.sides.forEach(function (side) {
+      result[side.id] = total === 0 ? 1.0 / data.sides.length : scores[side.id] / total;
+    });
+    return result;
+  }
+
+  /* The whole weighing under a lens (school id or null) and evidence choices. */
+  function weigh(data, m, accepted, school) {
+    var keep = school ? lens(data, m, school) : null;
+    var strength = strengths(m, accepted, keep);
+    var scores = sideScores(data, strength);
+    return {strengths: strength, scores: scores, shares: shares(data, scores)};
+  }
+
+  /* Same rounding as argmap.analysis.percent: halves up, never toFixed. */
+  function percent(share) { return Math.floor(share * 100 + 0.5); }
+
+  function extentWords(share) {
+    if (share >= LARGE) { return "to a large extent"; }
+    if (share >= SOME) { return "to some extent"; }
+    return "only to a limited extent";
+  }
+
+  kit.weigh = {
+    model: model, strengths: strengths, lens: lens, sideScores: sideScores, shares: shares,
+    weigh: weigh, percent: percent, extentWords: extentWords, dfquad: dfquad
+  };
+})(window.argmap = window.argmap || {});
