@@ -17,6 +17,7 @@ from typing import Union
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -29,6 +30,11 @@ from ruamel.yaml.events import (
 )
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# A corpus nests six levels at most; these bounds stop a hostile or mangled
+# file (deep brackets, aliases that multiply) from exhausting the stack or
+# memory before it can be reported.
+MAX_DEPTH = 100
+MAX_VALUES = 1_000_000
 
 
 @dataclass(eq=False)
@@ -101,8 +107,15 @@ def read_yaml(data: bytes) -> ReadResult:
 
 class _Composer:
     def __init__(self, text: str) -> None:
+        self.text = text
         self.parser = CParser(io.StringIO(text))
         self.anchors: dict[str, Node] = {}
+        # Anchors whose node is still being composed: an alias to one of them
+        # would make the node contain itself.
+        self.open: set[str] = set()
+        # Values each composed node stands for once aliases are expanded.
+        self.sizes: dict[int, int] = {}
+        self.depth = 0
         self.problems: list[ReadProblem] = []
 
     def run(self) -> ReadResult:
@@ -113,8 +126,16 @@ class _Composer:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             reason = exc.problem or exc.context or "invalid YAML"
             return ReadResult(None, [ReadProblem(line, column, f"invalid YAML: {reason}")])
+        except ReaderError as exc:
+            # libyaml gives the bad character's offset in UTF-8 bytes.
+            before = self.text.encode("utf-8")[: exc.position]
+            line = before.count(b"\n") + 1
+            column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+            what = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+            return ReadResult(None, [ReadProblem(line, column, f"invalid YAML: {exc.reason}{what}")])
         except YAMLError as exc:
-            return ReadResult(None, [ReadProblem(1, 1, f"invalid YAML: {exc}")])
+            # Keep the report on one line, as every diagnostic is.
+            return ReadResult(None, [ReadProblem(1, 1, f"invalid YAML: {' '.join(str(exc).split())}")])
         finally:
             self.parser.dispose()
 
@@ -142,26 +163,44 @@ class _Composer:
             target = self.anchors.get(event.anchor)
             if target is None:
                 raise MarkedYAMLError(problem=f"unknown alias '*{event.anchor}'", problem_mark=mark)
+            if event.anchor in self.open:
+                raise MarkedYAMLError(problem=f"alias '*{event.anchor}' is inside the value it names",
+                                      problem_mark=mark)
             return target
         if isinstance(event, ScalarEvent):
             plain = event.style in (None, "") and (event.implicit is None or event.implicit[0])
             value = None if plain and event.value in _NULLS else event.value
             node = Node(value, line, column)
-        elif isinstance(event, SequenceStartEvent):
+            self.sizes[id(node)] = 1
+            self._remember(event, node)
+            return node
+        if not isinstance(event, (SequenceStartEvent, MappingStartEvent)):  # pragma: no cover
+            raise MarkedYAMLError(problem="unexpected YAML event", problem_mark=mark)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise MarkedYAMLError(problem=f"values are nested more than {MAX_DEPTH} levels deep", problem_mark=mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.open.add(anchor)
+        if isinstance(event, SequenceStartEvent):
             node = Node([], line, column)
             self._remember(event, node)
             items: list[Node] = node.value  # type: ignore[assignment]
             while not isinstance(nxt := self.parser.get_event(), SequenceEndEvent):
                 items.append(self._compose(nxt))
-            return node
-        elif isinstance(event, MappingStartEvent):
+            children = items
+        else:
             node = Node({}, line, column)
             self._remember(event, node)
             self._fill_mapping(node)
-            return node
-        else:  # pragma: no cover - libyaml emits no other node events
-            raise MarkedYAMLError(problem="unexpected YAML event", problem_mark=mark)
-        self._remember(event, node)
+            children = [*node.keys.values(), *node.value.values()]  # type: ignore[union-attr]
+        self.open.discard(anchor)
+        self.depth -= 1
+        size = 1 + sum(self.sizes[id(child)] for child in children)
+        if size > MAX_VALUES:
+            raise MarkedYAMLError(problem=f"aliases expand this value to more than {MAX_VALUES:,} values",
+                                  problem_mark=mark)
+        self.sizes[id(node)] = size
         return node
 
     def _fill_mapping(self, node: Node) -> None:
