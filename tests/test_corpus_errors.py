@@ -210,6 +210,53 @@ def test_files_are_found_recursively_and_yml_counts(tmp_path):
     assert all(d.path != "evidence/notes.txt" for d in found)
 
 
+def test_a_control_character_is_reported_on_one_line_where_it_is(tmp_path):
+    text = "evidence:\n  - {id: e9, title: Caf\u00e9 \x00society, date: 1939, source: s}\n"
+    found = check(tmp_path, {"evidence/nul.yaml": text.encode("utf-8")})
+    expect(found, "evidence/nul.yaml", (2, 26), "error", "invalid YAML", "control characters")
+    assert all("\n" not in str(d) for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "evidence: &a [*a]\n",
+        "claims: &a {c9: *a}\n",
+        "evidence:\n  - &e {id: e9, title: T, date: 1939, source: s, tags: *e}\n",
+    ],
+    ids=["list", "mapping", "inside-an-item"],
+)
+def test_an_alias_inside_the_value_it_names_is_an_error_not_a_crash(tmp_path, text):
+    found = check(tmp_path, {"evidence/alias.yaml": text})
+    expect(found, "evidence/alias.yaml", (text.count("\n", 0, text.index("*")) + 1, text.splitlines()[-1].index("*") + 1),
+           "error", "alias")
+
+
+def test_aliases_that_multiply_are_stopped_and_reported(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    found = check(tmp_path, {"evidence/laughs.yaml": "\n".join(lines) + "\n"})
+    assert [d.path for d in found] == ["evidence/laughs.yaml"]
+    assert "aliases" in found[0].message
+
+
+def test_brackets_nested_thousands_deep_are_an_error_not_a_crash(tmp_path):
+    found = check(tmp_path, {"evidence/deep.yaml": "evidence: " + "[" * 5000 + "]" * 5000 + "\n"})
+    assert [d.path for d in found] == ["evidence/deep.yaml"]
+    assert "nested" in found[0].message
+
+
+def test_a_used_alias_is_read_as_its_value(tmp_path):
+    text = """\
+        evidence:
+          - {id: e9, title: &t Shared title, date: 1939, source: *t}
+        claims:
+          - {id: c9, text: C9., supports: [c1], evidence: [{ref: e9, stance: supports}]}
+        """
+    assert check(tmp_path, {"evidence/alias.yaml": text}) == []
+    assert load_corpus(tmp_path).corpus.evidence["e9"].source == "Shared title"
+
+
 # --- keys and fields -------------------------------------------------------
 
 
