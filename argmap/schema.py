@@ -160,6 +160,10 @@ def _add_model_checks(defs: dict) -> None:
     question = defs["Question"]["properties"]
     question["id"]["not"] = {"enum": list(RESERVED_QUESTION_IDS)}
     question["paper"].update({"minimum": 1, "maximum": 3})
+    # Editors whose YAML support only knows draft 7 ignore prefixItems; an
+    # "items" for every entry means the same here (exactly two) and both read it.
+    pair = next(option for option in question["period"]["anyOf"] if option.get("type") == "array")
+    pair["items"] = {"type": "integer"}
 
 
 def corpus_schema() -> dict:

@@ -229,3 +229,12 @@ def test_fields_explain_themselves_on_hover():
     for name, model in defs.items():
         for field, spec in model["properties"].items():
             assert spec.get("description"), f"{name}.{field} has no description"
+
+
+def test_editors_that_only_know_draft_7_flag_nothing_on_good_files():
+    # Some YAML plugins read every schema as draft 7; they must not raise
+    # false alarms on a good file, and still catch a bad value.
+    draft7 = jsonschema.Draft7Validator(corpus_schema())
+    for text in [write_yaml(BASE), EDITOR_NUMBERS, *(p.read_text(encoding="utf-8") for p in shipped_files())]:
+        assert list(draft7.iter_errors(read_as_editor(text))) == []
+    assert list(draft7.iter_errors(read_as_editor(write_yaml(MISTAKES["period of words"]))))
