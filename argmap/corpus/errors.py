@@ -34,7 +34,9 @@ class CorpusError:
         text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
         if self.hint:
             text += f" (did you mean {self.hint}?)"
-        return text
+        # A key or value quoted in the message may hold a line break or other
+        # control character; escaped, each diagnostic stays one line.
+        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
     @property
     def is_error(self) -> bool:
