@@ -269,6 +269,14 @@ def test_unknown_top_level_key_with_hint(tmp_path):
     expect(found, "schools/typo.yaml", marked(text), "error", "unknown top-level key 'claim'", hint="claims")
 
 
+def test_a_key_holding_a_line_break_is_reported_on_one_line(tmp_path):
+    found = check(tmp_path, {"evidence/cr.yaml": '{"evi\\rdence": [], "x\\u2028y": 1}\n'})
+    assert len(found) == 2
+    for d in found:
+        assert len(str(d).splitlines()) == 1, repr(str(d))
+    assert "unknown top-level key 'evi\\rdence'" in str(found[0])
+
+
 @pytest.mark.parametrize(
     "text, typo, hint",
     [
