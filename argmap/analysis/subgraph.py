@@ -43,5 +43,11 @@ def question_subgraph(g: nx.DiGraph, question: str) -> nx.DiGraph:
     path = on_path(g, question)
     nodes |= path
     nodes |= {s for c in path for s in g.predecessors(c) if g.nodes[s]["kind"] == "school"}
-    order = [n for n in g.nodes if n in nodes]
-    return g.subgraph(order).copy()
+    # Built node by node in corpus order: ``g.subgraph(...)`` iterates a set
+    # when the sub-graph is small, so its order (and every export) would
+    # change with Python's hash seed from one run to the next.
+    sub = nx.DiGraph()
+    sub.graph.update(g.graph)
+    sub.add_nodes_from((n, dict(data)) for n, data in g.nodes(data=True) if n in nodes)
+    sub.add_edges_from((u, v, dict(data)) for u, v, data in g.edges(data=True) if u in nodes and v in nodes)
+    return sub
