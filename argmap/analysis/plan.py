@@ -136,6 +136,21 @@ def debating_schools(g: nx.DiGraph, question: str) -> list[str]:
     return [n for n, k in g.nodes(data="kind") if k == "school" and any(c in path for c in g.successors(n))]
 
 
+def shown_on_map(g: nx.DiGraph, question: str, school: str | None = None) -> set[str]:
+    """Claims and evidence the question's map shows under ``school``'s lens.
+
+    A lens keeps the held claims and the evidence they cite; on one
+    question's map that is the held claims on its path and *their* evidence.
+    An item the school cites only for another question stays out: it has no
+    bearing on this balance, and the page does not show it either.
+    """
+    path = on_path(g, question)
+    if school is None:
+        return path
+    held = {c for c in lens(g, school) if c in path and g.nodes[c]["kind"] == "claim"}
+    return held | {e for c in held for e in g.predecessors(c) if g.nodes[e]["kind"] == "evidence"}
+
+
 def essay_plan(
     g: nx.DiGraph,
     question: str,
@@ -149,11 +164,9 @@ def essay_plan(
     """
     accepted = dict(accepted or {})
     sides = sides_of(g, question)
-    keep = lens(g, school) if school is not None else None
     weighing = weigh(g, question, accepted=accepted, school=school)
     strength = weighing.strengths
-    path = on_path(g, question)
-    shown = {n for n in path if keep is None or n in keep}
+    shown = shown_on_map(g, question, school)
 
     order = {n: i for i, n in enumerate(g.nodes)}
 
@@ -185,7 +198,7 @@ def essay_plan(
         verdict=verdict(g, question, weighing.shares),
         sides=tuple(side_plans),
         other_claims=tuple(claim_plan(c, False) for c in others),
-        impacts=tuple(impact(g, question, accepted, school)),
+        impacts=tuple(i for i in impact(g, question, accepted, school) if i.evidence in shown),
         answers=tuple(answers),
         schools=tuple(debating_schools(g, question)),
         advice=tuple(a for a in advice(g, question) if a.subject in shown or a.subject in sides),
