@@ -23,6 +23,9 @@ one source. The shape, version 1 (``schema``):
 ``schools``
     ``[{id, name, summary, era, historians: [{name, works: [{title, year}]}],
     holds: [claim ids on this map], rejects: [...]}]`` in corpus order.
+``plan``
+    the essay plan's fixed words (``argmap.plan.page.page_data``), which
+    ``plan.js`` completes for the lens and evidence choices of the moment.
 ``nodes``
     ``[{id, kind, label}]``: the map's nodes in graph order (``argmap.nodes()``).
 ``vis``
@@ -42,6 +45,7 @@ import networkx as nx
 from argmap.analysis import side_stances
 from argmap.corpus.models import date_bounds
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.plan.page import page_data as plan_data
 from argmap.render.layout import map_nodes
 from argmap.render.style import side_colour
 
@@ -95,6 +99,7 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
             if data["relation"] in ARGUMENT_RELATIONS and u in keep and v in keep
         ],
         "schools": [_school(g, s, keep) for s in _schools_of(g, claims)],
+        "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": node_label(g, n)} for n in nodes],
     }
 

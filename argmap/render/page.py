@@ -27,9 +27,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 HERE = Path(__file__).resolve().parent
-# The page's own scripts, in load order. The essay-plan panel adds "plan.js"
-# after "map.js"; it registers itself through argmap.kit (see map.js).
-MAP_SCRIPTS = ("weigh.js", "map.js")
+# The page's own scripts, in load order. The essay-plan panel ("plan.js")
+# comes after "map.js": it registers itself through argmap.kit (see map.js).
+MAP_SCRIPTS = ("weigh.js", "map.js", "plan.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
