@@ -1,0 +1,199 @@
+"""In the map page, a student's essay plan follows the lens and the evidence
+choices, and is the same text `argmap plan` prints (real Chromium, offline)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.corpus import load_corpus
+from argmap.graph import build_graph
+from argmap.plan import render_plan
+from argmap.render import build_site
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+Q = "collective-security-aim"
+
+
+def cli_plan(corpus: Path, question: str, *options: str) -> str:
+    """What `argmap plan` prints, run in-process for speed (same entry point)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["plan", question, "--corpus", str(corpus), *options]) == 0
+    return out.getvalue()
+
+
+def built(corpus: Path, out: Path):
+    g = build_graph(load_corpus(corpus).corpus)
+    build_site(g, out, questions=None, theme="default")
+    return g
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mini-site")
+    return built(MINI, out), out
+
+
+@pytest.fixture(scope="module")
+def course_site(tmp_path_factory):
+    result = load_corpus(ROOT)
+    if result.errors or not any(k == "question" for _, k in build_graph(result.corpus).nodes(data="kind")):
+        pytest.skip("the course corpus has no questions yet")
+    out = tmp_path_factory.mktemp("course-site")
+    return built(ROOT, out), out
+
+
+def open_map(offline_page, site: Path, question: str):
+    page, _ = offline_page(site / f"{question}.html")
+    page.evaluate("argmap.ready")
+    return page
+
+
+def page_plan(page) -> str:
+    return page.evaluate("argmap.plan()")
+
+
+def page_schools(page) -> list[str]:
+    return page.eval_on_selector_all("#lens option", "options => options.map(o => o.value).filter(Boolean)")
+
+
+def test_the_page_plan_is_argmap_plan_under_every_lens_of_the_mini_map(offline_page, mini_site):
+    _, site = mini_site
+    page = open_map(offline_page, site, Q)
+    assert page_plan(page).strip() == cli_plan(MINI, Q).strip()
+    schools = page_schools(page)
+    assert schools == ["collective-security", "german-school"]
+    for school in schools:
+        page.evaluate("s => argmap.setSchool(s)", school)
+        assert page_plan(page).strip() == cli_plan(MINI, Q, "--school", school).strip()
+    page.evaluate("argmap.setSchool(null)")
+    assert page_plan(page).strip() == cli_plan(MINI, Q).strip()
+
+
+def test_the_page_plan_is_argmap_plan_for_every_course_question_and_school(offline_page, course_site):
+    g, site = course_site
+    questions = [n for n, k in g.nodes(data="kind") if k == "question"]
+    for question in questions:
+        page = open_map(offline_page, site, question)
+        assert page_plan(page).strip() == cli_plan(ROOT, question).strip(), question
+        for school in page_schools(page):
+            page.evaluate("s => argmap.setSchool(s)", school)
+            assert page_plan(page).strip() == cli_plan(ROOT, question, "--school", school).strip(), (question, school)
+        page.close()
+
+
+def test_setting_evidence_aside_changes_the_plan_as_python_weighs_it(offline_page, mini_site):
+    g, site = mini_site
+    page = open_map(offline_page, site, Q)
+    before = page_plan(page)
+    page.evaluate("argmap.setEvidence('munich', false)")
+    after = page_plan(page)
+    assert after != before
+    assert after == render_plan(g, Q, accepted={"munich": False})
+    assert "1938-09, Munich Conference leaves the USSR out (supports, strong, set aside)" in after
+    page.evaluate("argmap.setSchool('collective-security')")
+    page.evaluate("argmap.setEvidence('franco-soviet-pact', false)")
+    assert page_plan(page) == render_plan(
+        g, Q, school="collective-security", accepted={"munich": False, "franco-soviet-pact": False})
+    page.evaluate("argmap.setEvidence('munich', true)")
+    page.evaluate("argmap.setEvidence('franco-soviet-pact', true)")
+    page.evaluate("argmap.setSchool(null)")
+    assert page_plan(page) == before
+
+
+def test_every_evidence_choice_on_a_course_map_gives_pythons_plan(offline_page, course_site):
+    g, site = course_site
+    question = "nov-2020-collective-security" if "nov-2020-collective-security" in g else next(
+        n for n, k in g.nodes(data="kind") if k == "question")
+    page = open_map(offline_page, site, question)
+    evidence = page.evaluate("Object.keys(argmap.kit.data.evidence)")
+    # Set aside the items one by one, cumulatively: each state is a new balance.
+    aside: dict[str, bool] = {}
+    for item in evidence[::3]:
+        page.evaluate("id => argmap.setEvidence(id, false)", item)
+        aside[item] = False
+        assert page_plan(page) == render_plan(g, question, accepted=aside), item
+
+
+def judgement_line(markdown: str) -> str:
+    return markdown.split("## Judgement\n\n", 1)[1].split("\n", 1)[0]
+
+
+def test_the_plan_panel_follows_the_lens_and_the_evidence_choices(offline_page, mini_site):
+    _, site = mini_site
+    page = open_map(offline_page, site, Q)
+    page.click("#tab-plan")
+    panel = page.locator("#plan")
+    assert panel.is_visible()
+    assert page.locator("#plan-judgement").inner_text() == judgement_line(page_plan(page))
+    assert page.locator("#plan-text").inner_text().strip() == page_plan(page).strip()
+
+    page.select_option("#lens", "german-school")
+    assert page.locator("#plan-judgement").inner_text() == (
+        "“A German deal was the aim” holds to a large extent (100% of the weight of argument).")
+    assert "- **Lens**: German school, as that school would argue it" in page.locator("#plan-text").inner_text()
+
+    page.select_option("#lens", "")
+    page.click("#tab-evidence")
+    page.uncheck("#count-munich")
+    page.click("#tab-plan")
+    text = page.locator("#plan-text").inner_text()
+    assert "- **Evidence set aside**: Munich Conference leaves the USSR out" in text
+    assert page.locator("#plan-judgement").inner_text() == judgement_line(page_plan(page))
+    assert "to some extent" in page.locator("#plan-judgement").inner_text()
+
+
+def test_each_schools_answer_sits_side_by_side_in_the_panel(offline_page, mini_site):
+    _, site = mini_site
+    page = open_map(offline_page, site, Q)
+    page.click("#tab-plan")
+    rows = page.eval_on_selector_all(
+        "#plan table.plan-answers tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert rows[0] == ["Lens", "Collective security was the aim", "A German deal was the aim", "Judgement"]
+    assert rows[1:] == [
+        ["Every school", "72%", "28%", "Collective security was the aim, to a large extent"],
+        ["Collective-security school", "100%", "0%", "Collective security was the aim, to a large extent"],
+        ["German school", "0%", "100%", "A German deal was the aim, to a large extent"],
+    ]
+
+
+def test_the_impact_list_is_ranked_and_each_item_opens_its_evidence(offline_page, mini_site):
+    _, site = mini_site
+    page = open_map(offline_page, site, Q)
+    page.click("#tab-plan")
+    items = page.locator("#plan ol.plan-impact button")
+    assert items.count() == 4
+    ranked = page.eval_on_selector_all("#plan ol.plan-impact button", "bs => bs.map(b => b.dataset.node)")
+    assert ranked[0] == "nazi-soviet-pact"
+    items.nth(1).click()
+    assert page.locator("#details").is_visible()
+    assert "Munich Conference leaves the USSR out" in page.locator("#details").inner_text()
+
+
+def test_download_plan_saves_the_same_markdown_as_the_command_line(offline_page, mini_site, tmp_path):
+    _, site = mini_site
+    page = open_map(offline_page, site, Q)
+    page.click("#tab-plan")
+    with page.expect_download() as info:
+        page.click("#plan-download")
+    download = info.value
+    assert download.suggested_filename == f"{Q}-plan.md"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    content = saved.read_text(encoding="utf-8")
+    assert content == page_plan(page)
+    assert content.strip() == cli_plan(MINI, Q).strip()
+
+    page.evaluate("argmap.setSchool('german-school')")
+    with page.expect_download() as info:
+        page.click("#plan-download")
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").strip() == cli_plan(MINI, Q, "--school", "german-school").strip()
