@@ -284,7 +284,7 @@ def test_the_html_plan_is_a_standalone_page_with_the_same_words(mini_corpus, arg
         if line.startswith("|"):
             pieces = [cell.strip() for cell in line.strip("|").split(" | ") if not set(cell) <= set("-|")]
         else:
-            pieces = [re.sub(r"^(#+ |\s*- |\d+\. )", "", line).replace("**", "")]
+            pieces = [re.sub(r"^(#+ |\s*- |\d+\. )", "", line).replace("**", "").replace("\\<", "<")]
         for words in filter(None, pieces):
             assert " ".join(words.split()) in text, line
 
@@ -312,3 +312,15 @@ def test_every_course_question_gets_a_plan_with_all_its_claims(course_corpus, qu
     for node in on_path(g, question):
         data = g.nodes[node]
         assert (data["text"] if data["kind"] == "claim" else f"{data['date']}, {data['title']} (") in text
+
+
+def test_markup_in_a_corpus_cannot_run_where_the_plan_is_opened(argmap_cli):
+    hostile = Path(__file__).resolve().parent / "fixtures" / "hostile"
+    markdown = argmap_cli("plan", "hostile-question", "--corpus", hostile)
+    page = argmap_cli("plan", "hostile-question", "--corpus", hostile, "--format", "html")
+    assert markdown.returncode == page.returncode == 0
+    assert "window.pwned" in markdown.stdout
+    assert not re.search(r"(?<!\\)<", markdown.stdout), "a raw '<' would open HTML in a Markdown previewer"
+    parsed = _Text()
+    parsed.feed(page.stdout)
+    assert [tag for tag, _ in parsed.tags if tag in ("script", "img", "svg", "b")] == []

@@ -137,18 +137,17 @@ def debating_schools(g: nx.DiGraph, question: str) -> list[str]:
 
 
 def shown_on_map(g: nx.DiGraph, question: str, school: str | None = None) -> set[str]:
-    """Claims and evidence the question's map shows under ``school``'s lens.
+    """Claims and evidence the question's map shows under ``school``'s lens:
+    those on the question's path that the lens keeps.
 
-    A lens keeps the held claims and the evidence they cite; on one
-    question's map that is the held claims on its path and *their* evidence.
-    An item the school cites only for another question stays out: it has no
-    bearing on this balance, and the page does not show it either.
+    The lens is the school's over the whole corpus, as the page's is, so an
+    item cited by the school only for another question still shows (and is
+    ranked, with no pull on this balance) when it is on this map.
     """
     path = on_path(g, question)
     if school is None:
         return path
-    held = {c for c in lens(g, school) if c in path and g.nodes[c]["kind"] == "claim"}
-    return held | {e for c in held for e in g.predecessors(c) if g.nodes[e]["kind"] == "evidence"}
+    return path & lens(g, school)
 
 
 def essay_plan(
@@ -198,7 +197,7 @@ def essay_plan(
         verdict=verdict(g, question, weighing.shares),
         sides=tuple(side_plans),
         other_claims=tuple(claim_plan(c, False) for c in others),
-        impacts=tuple(i for i in impact(g, question, accepted, school) if i.evidence in shown),
+        impacts=tuple(impact(g, question, accepted, school)),
         answers=tuple(answers),
         schools=tuple(debating_schools(g, question)),
         advice=tuple(a for a in advice(g, question) if a.subject in shown or a.subject in sides),

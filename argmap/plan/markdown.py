@@ -11,7 +11,11 @@ def cell(text: str) -> str:
 
 
 def markdown(view: PlanView) -> str:
-    """The plan as one Markdown document ending in a newline."""
+    """The plan as one Markdown document ending in a newline.
+
+    Every ``<`` is backslash-escaped: Markdown passes raw HTML through, and a
+    plan opened in a previewer must not run markup that came from a corpus.
+    """
     out = [f"# {view.title}", ""]
     out += [f"- **{label}**: {text}" for label, text in view.facts]
     out += ["", "## Key terms", ""]
@@ -45,7 +49,7 @@ def markdown(view: PlanView) -> str:
         out += ["No school argues this question."]
     out += ["", "## Teacher's warnings", ""]
     out += [f"- {w}" for w in view.warnings] or ["- None."]
-    return "\n".join(out) + "\n"
+    return "\n".join(out).replace("<", "\\<") + "\n"
 
 
 def _claim(claim: ClaimView) -> list[str]:
