@@ -37,7 +37,7 @@ MAX_DEPTH = 100
 MAX_VALUES = 1_000_000
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A composed YAML node: a mapping, a sequence or a scalar, with its mark.
 
@@ -113,8 +113,11 @@ class _Composer:
         # Anchors whose node is still being composed: an alias to one of them
         # would make the node contain itself.
         self.open: set[str] = set()
-        # Values each composed node stands for once aliases are expanded.
-        self.sizes: dict[int, int] = {}
+        # Values that aliases add once expanded. Sizes and heights are worked
+        # out only for nodes an alias names, so files without aliases pay
+        # nothing for this guard.
+        self.expanded = 0
+        self.measured: dict[int, tuple[int, int]] = {}
         self.depth = 0
         self.problems: list[ReadProblem] = []
 
@@ -160,19 +163,27 @@ class _Composer:
         mark = event.start_mark  # type: ignore[attr-defined]
         line, column = mark.line + 1, mark.column + 1
         if isinstance(event, AliasEvent):
+            if event.anchor in self.open:
+                raise MarkedYAMLError(problem=f"alias '*{event.anchor}' is inside the value it names",
+                                      problem_mark=mark)
             target = self.anchors.get(event.anchor)
             if target is None:
                 raise MarkedYAMLError(problem=f"unknown alias '*{event.anchor}'", problem_mark=mark)
-            if event.anchor in self.open:
-                raise MarkedYAMLError(problem=f"alias '*{event.anchor}' is inside the value it names",
+            size, height = self._measure(target)
+            self.expanded += size
+            if self.expanded > MAX_VALUES:
+                raise MarkedYAMLError(problem=f"aliases expand this file to more than {MAX_VALUES:,} values",
+                                      problem_mark=mark)
+            if self.depth + height > MAX_DEPTH:
+                raise MarkedYAMLError(problem=f"values are nested more than {MAX_DEPTH} levels deep",
                                       problem_mark=mark)
             return target
         if isinstance(event, ScalarEvent):
             plain = event.style in (None, "") and (event.implicit is None or event.implicit[0])
             value = None if plain and event.value in _NULLS else event.value
             node = Node(value, line, column)
-            self.sizes[id(node)] = 1
-            self._remember(event, node)
+            if event.anchor:
+                self.anchors[event.anchor] = node
             return node
         if not isinstance(event, (SequenceStartEvent, MappingStartEvent)):  # pragma: no cover
             raise MarkedYAMLError(problem="unexpected YAML event", problem_mark=mark)
@@ -184,24 +195,33 @@ class _Composer:
             self.open.add(anchor)
         if isinstance(event, SequenceStartEvent):
             node = Node([], line, column)
-            self._remember(event, node)
             items: list[Node] = node.value  # type: ignore[assignment]
             while not isinstance(nxt := self.parser.get_event(), SequenceEndEvent):
                 items.append(self._compose(nxt))
-            children = items
         else:
             node = Node({}, line, column)
-            self._remember(event, node)
             self._fill_mapping(node)
-            children = [*node.keys.values(), *node.value.values()]  # type: ignore[union-attr]
-        self.open.discard(anchor)
+        if anchor:
+            self.open.discard(anchor)
+            self.anchors[anchor] = node
         self.depth -= 1
-        size = 1 + sum(self.sizes[id(child)] for child in children)
-        if size > MAX_VALUES:
-            raise MarkedYAMLError(problem=f"aliases expand this value to more than {MAX_VALUES:,} values",
-                                  problem_mark=mark)
-        self.sizes[id(node)] = size
         return node
+
+    def _measure(self, node: Node) -> tuple[int, int]:
+        """How many values ``node`` stands for with every alias in it expanded,
+        and how deep they nest (remembered per node, so a shared sub-tree is
+        walked once; the depth guard keeps this recursion shallow)."""
+        known = self.measured.get(id(node))
+        if known is None:
+            value = node.value
+            children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+            size, height = 1, 0
+            for child in children:
+                child_size, child_height = self._measure(child)
+                size += child_size
+                height = max(height, child_height + 1)
+            known = self.measured[id(node)] = (size, height)
+        return known
 
     def _fill_mapping(self, node: Node) -> None:
         values: dict[str, Node] = node.value  # type: ignore[assignment]
@@ -219,10 +239,5 @@ class _Composer:
                 continue
             values[key.value] = value
             node.keys[key.value] = key
-
-    def _remember(self, event: object, node: Node) -> None:
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            self.anchors[anchor] = node
 
 
