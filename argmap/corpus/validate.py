@@ -162,11 +162,13 @@ def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
         for link in (*claim.supports, *claim.undermines):
             feeds[link.ref].append(claim.id)
     on_path: set[str] = set()
+    # Parsed once: a claim on many questions' paths is visited once per question.
+    years = {evidence.id: evidence.years for evidence in corpus.evidence.values()}
     for question in corpus.questions.values():
         reached = _claims_reaching(question, feeds, corpus)
         on_path |= reached
         if question.period:
-            yield from _out_of_period(corpus, question, reached)
+            yield from _out_of_period(corpus, question, reached, years)
     for claim_id in corpus.claims:
         if claim_id not in on_path:
             yield _warning(corpus, claim_id, "claim '{}' is on no question's path (no side reaches it)")
@@ -184,20 +186,21 @@ def _claims_reaching(question, feeds: dict[str, list[str]], corpus: Corpus) -> s
     return reached
 
 
-def _out_of_period(corpus: Corpus, question, reached: set[str]) -> Iterator[CorpusError]:
+def _out_of_period(
+    corpus: Corpus, question, reached: set[str], years: dict[str, tuple[int, int]]
+) -> Iterator[CorpusError]:
     start, end = question.period
     flagged: set[str] = set()
-    for claim_id in sorted(reached):
+    for claim_id in reached:
         for link in corpus.claims[claim_id].evidence:
-            evidence = corpus.evidence.get(link.ref)
-            if evidence is None or evidence.id in flagged:
+            span = years.get(link.ref)
+            if span is None or link.ref in flagged:
                 continue
-            first, last = evidence.years
-            if last < start or first > end:
-                flagged.add(evidence.id)
+            if span[1] < start or span[0] > end:
+                flagged.add(link.ref)
                 yield _warning(
-                    corpus, evidence.id,
-                    f"evidence '{{}}' ({evidence.date}) lies outside the period {start}-{end} "
+                    corpus, link.ref,
+                    f"evidence '{{}}' ({corpus.evidence[link.ref].date}) lies outside the period {start}-{end} "
                     f"of question '{question.id}'",
                 )
 
