@@ -246,6 +246,15 @@ def test_brackets_nested_thousands_deep_are_an_error_not_a_crash(tmp_path):
     assert "nested" in found[0].message
 
 
+def test_aliases_that_nest_ever_deeper_are_an_error_not_a_crash(tmp_path):
+    # each line nests the one before 60 levels deeper: 1,800 levels in all
+    lines = ["a0: &a0 " + "[" * 60 + "x" + "]" * 60]
+    lines += [f"a{i}: &a{i} " + "[" * 60 + f"*a{i - 1}" + "]" * 60 for i in range(1, 30)]
+    found = check(tmp_path, {"evidence/nest.yaml": "\n".join(lines) + "\n"})
+    assert [d.path for d in found] == ["evidence/nest.yaml"]
+    assert "nested" in found[0].message
+
+
 def test_a_used_alias_is_read_as_its_value(tmp_path):
     text = """\
         evidence:
