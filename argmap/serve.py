@@ -87,7 +87,7 @@ class BuildState:
         return json.dumps({"generation": self.generation, "errors": self.errors}, ensure_ascii=False)
 
 
-def build_once(corpus: Path, out: Path, state: BuildState) -> bool:
+def build_once(corpus: Path, out: Path, state: BuildState) -> None:
     """Load and build; on errors print them, tell the pages, and write nothing."""
     from argmap.corpus import load_corpus
     from argmap.graph import build_graph
@@ -101,18 +101,17 @@ def build_once(corpus: Path, out: Path, state: BuildState) -> bool:
         print(f"argmap serve: {count} error{'s' * (count != 1)}; still serving the last good map",
               file=sys.stderr, flush=True)
         state.publish(state.generation, [str(e) for e in result.errors])
-        return False
+        return
     try:
         written = build_site(build_graph(result.corpus), out, questions=None, theme="default")
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         # A full disk or an unwritable folder: say so, keep serving what is there.
         message = f"argmap serve: could not write the maps to {out}: {exc}"
         print(message, file=sys.stderr, flush=True)
         state.publish(state.generation, [message])
-        return False
+        return
     print(f"argmap serve: built {len(written)} pages", file=sys.stderr, flush=True)
     state.publish(state.generation + 1, [])
-    return True
 
 
 @dataclass(frozen=True)
