@@ -14,7 +14,7 @@ import networkx as nx
 
 from argmap.analysis.lens import lens
 from argmap.analysis.strength import strengths
-from argmap.analysis.subgraph import questions, sides_of
+from argmap.analysis.subgraph import on_path, questions, sides_of
 
 
 def side_scores(
@@ -58,10 +58,19 @@ def weigh(
     """Weigh one question (or every question) under a lens and evidence choices.
 
     ``accepted`` maps evidence ids to False to set them aside. ``school``
-    applies that school's lens. Raises KeyError for an unknown question or
-    school id.
+    applies that school's lens. ``strengths`` holds the evidence and claims
+    weighed: with ``question``, those on its path (under the lens). Raises
+    KeyError for an unknown question or school id.
     """
-    keep = lens(g, school) if school is not None else None
+    keep: set[str] | None = None
+    if question is not None:
+        # Whatever feeds an item on the question's path is on the path too,
+        # so weighing the path alone gives the same numbers, at the cost of
+        # the question rather than of the whole corpus.
+        keep = on_path(g, question)
+    if school is not None:
+        kept = lens(g, school)
+        keep = kept if keep is None else keep & kept
     strength = strengths(g, accepted=accepted, keep=keep)
     scores: dict[str, float] = {}
     share: dict[str, float] = {}

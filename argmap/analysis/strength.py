@@ -63,9 +63,7 @@ def strengths(
     """
     accepted = accepted or {}
     result: dict[str, float] = {}
-    for node in _weighing_order(g):
-        if keep is not None and node not in keep:
-            continue
+    for node in _weighing_order(g, keep):
         kind = g.nodes[node]["kind"]
         if kind == "evidence":
             result[node] = EVIDENCE_BASE if accepted.get(node, True) else 0.0
@@ -82,16 +80,25 @@ def strengths(
     return result
 
 
-def _weighing_order(g: nx.DiGraph) -> list[str]:
-    """Evidence and claims, children before parents.
+def _weighing_order(g: nx.DiGraph, keep: Collection[str] | None = None) -> list[str]:
+    """Evidence and claims (of ``keep`` only, when given), children before parents.
 
-    Cached on the graph object's identity-free ``graph`` dict would hide state
-    in the graph, so it is recomputed: one topological sort is linear anyway.
+    With ``keep``, only those nodes and the edges into them are visited, so
+    weighing one question costs the size of that question's path, not of the
+    whole corpus. Nodes enter in graph order, so the order is reproducible.
+    Recomputed on each call rather than cached in the graph, which would hide
+    state in it: one topological sort is linear anyway.
     """
+    weighed = ("evidence", "claim")
+    if keep is None:
+        nodes = [n for n, k in g.nodes(data="kind") if k in weighed]
+    else:
+        kept = set(keep)
+        nodes = [n for n, k in g.nodes(data="kind") if k in weighed and n in kept]
     argument = nx.DiGraph()
-    argument.add_nodes_from(n for n, k in g.nodes(data="kind") if k in ("evidence", "claim"))
+    argument.add_nodes_from(nodes)
     argument.add_edges_from(
-        (u, v) for u, v, r in g.edges(data="relation")
-        if r in ARGUMENT_RELATIONS and u in argument and v in argument
+        (u, v) for v in nodes for u, r in g.pred[v].items()
+        if u in argument and r["relation"] in ARGUMENT_RELATIONS
     )
     return list(nx.topological_sort(argument))
