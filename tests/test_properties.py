@@ -145,6 +145,17 @@ def test_shares_split_the_whole(case, data):
         assert len(set(w.shares.values())) == 1
 
 
+@settings(max_examples=100, deadline=None)
+@given(argument_graphs(attack_weight=None), st.data())
+def test_weighing_one_question_gives_the_numbers_of_weighing_the_whole_corpus(case, data):
+    g, accepted = case
+    g, q = with_question(g, data)
+    alone = weigh(g, q, accepted=accepted)
+    whole = weigh(g, accepted=accepted)
+    assert alone.shares == whole.shares and alone.scores == whole.scores
+    assert alone.strengths == {n: whole.strengths[n] for n in alone.strengths}
+
+
 # --- random and mangled corpora ---------------------------------------------
 
 
