@@ -22,7 +22,10 @@ one source. The shape, version 1 (``schema``):
     side), in graph order; ``reading`` is null except on evidence links.
 ``schools``
     ``[{id, name, summary, era, historians: [{name, works: [{title, year}]}],
-    holds: [claim ids on this map], rejects: [...]}]`` in corpus order.
+    holds: [claim ids on this map], rejects: [...], lens: [...]}]`` in corpus
+    order; ``lens`` is ``argmap.analysis.lens`` on this map: the claims held
+    and every item of evidence the school's claims cite (a claim on another
+    question's map may cite evidence shown here), in map order.
 ``plan``
     the essay plan's fixed words (``argmap.plan.page.page_data``), which
     ``plan.js`` completes for the lens and evidence choices of the moment.
@@ -42,7 +45,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.analysis import side_stances
+from argmap.analysis import lens, side_stances
 from argmap.corpus.models import date_bounds
 from argmap.graph import ARGUMENT_RELATIONS
 from argmap.plan.page import page_data as plan_data
@@ -98,7 +101,7 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
             for u, v, data in g.edges(data=True)
             if data["relation"] in ARGUMENT_RELATIONS and u in keep and v in keep
         ],
-        "schools": [_school(g, s, keep) for s in _schools_of(g, claims)],
+        "schools": [_school(g, s, nodes) for s in _schools_of(g, claims)],
         "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": node_label(g, n)} for n in nodes],
     }
@@ -137,13 +140,15 @@ def _schools_of(g: nx.DiGraph, claims: list[str]) -> list[str]:
     ]
 
 
-def _school(g: nx.DiGraph, school: str, keep: set[str]) -> dict[str, Any]:
+def _school(g: nx.DiGraph, school: str, nodes: list[str]) -> dict[str, Any]:
     data = g.nodes[school]
-    related = {"holds": [], "rejects": []}
+    keep = set(nodes)
+    related: dict[str, list[str]] = {"holds": [], "rejects": []}
     for claim in g.successors(school):
         if claim in keep:
             related[g.edges[school, claim]["relation"]].append(claim)
+    kept = lens(g, school)
     return {
         "id": school, "name": data["name"], "summary": data["summary"], "era": data["era"],
-        "historians": data["historians"], **related,
+        "historians": data["historians"], **related, "lens": [n for n in nodes if n in kept],
     }

@@ -641,7 +641,7 @@
       throw new Error("unknown school '" + id + "'");
     }
     state.school = id || null;
-    lensKeep = state.school ? weigh.lens(data, model, state.school) : null;
+    lensKeep = state.school ? weigh.lens(data, state.school) : null;
     $("lens").value = state.school || "";
     reweigh();
     applyVisibility();
@@ -652,6 +652,7 @@
   function setEvidence(id, accepted) {
     requireNode(id);
     if (kindOf(id) !== "evidence") { throw new Error("'" + id + "' is not evidence"); }
+    if ((state.accepted[id] !== false) === Boolean(accepted)) { return; }
     if (accepted) { delete state.accepted[id]; } else { state.accepted[id] = false; }
     view.setEvidenceGroup(id);
     evidenceList.mark(id);

@@ -94,18 +94,17 @@
     return result;
   }
 
-  /* A school's lens: the claims it holds and the evidence they cite. */
-  function lens(data, m, schoolId) {
+  /* A school's lens: the claims it holds and the evidence they cite, as
+   * argmap.analysis.lens finds it over the whole corpus (the page data
+   * carries it, since a claim on another map may cite evidence shown here).
+   * Weighing only these nodes keeps exactly the claim -> claim edges among
+   * held claims. */
+  function lens(data, schoolId) {
     var school = null;
     data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
     if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
     var keep = {};
-    school.holds.forEach(function (claim) {
-      keep[claim] = true;
-      m.children[claim].forEach(function (child) {
-        if (m.kind[child.id] === "evidence") { keep[child.id] = true; }
-      });
-    });
+    school.lens.forEach(function (id) { keep[id] = true; });
     return keep;
   }
 
@@ -135,7 +134,7 @@
 
   /* The whole weighing under a lens (school id or null) and evidence choices. */
   function weigh(data, m, accepted, school) {
-    var keep = school ? lens(data, m, school) : null;
+    var keep = school ? lens(data, school) : null;
     var strength = strengths(m, accepted, keep);
     var scores = sideScores(data, strength);
     return {strengths: strength, scores: scores, shares: shares(data, scores)};

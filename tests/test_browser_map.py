@@ -1,0 +1,371 @@
+"""A map page driven in a real, offline Chromium, as a student or teacher would.
+
+Every test opens a built page with every network request blocked; the
+``offline_page`` fixture fails it on any console error, page error, dialog or
+request. The page's weighing must equal argmap.analysis to 1e-12.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis import lens, questions, weigh
+from argmap.corpus import load_corpus
+from argmap.graph import build_graph
+from argmap.render import build_site
+from argmap.render.layout import map_nodes
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_Q = "collective-security-aim"
+AGREE, DISAGREE = f"{MINI_Q}/agree", f"{MINI_Q}/disagree"
+TOLERANCE = 1e-12
+
+
+def built(tmp_path_factory, root: Path, name: str):
+    g = build_graph(load_corpus(root).corpus)
+    out = tmp_path_factory.mktemp(name)
+    build_site(g, out)
+    return g, out
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    return built(tmp_path_factory, FIXTURES / "mini", "mini")
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, course_corpus):
+    g, out = built(tmp_path_factory, course_corpus, "course")
+    if not questions(g):
+        pytest.skip("the course corpus has no questions yet")
+    return g, out
+
+
+def open_map(offline_page, out: Path, question: str, **size):
+    page, log = offline_page(out / f"{question}.html", **size)
+    page.evaluate("argmap.ready")
+    return page
+
+
+def visible(page) -> set[str]:
+    return {n["id"] for n in page.evaluate("argmap.nodes({visible: true})")}
+
+
+def details(page) -> str:
+    return " ".join(page.inner_text("#details").split())
+
+
+def test_the_map_is_drawn_and_lists_the_questions_nodes(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    assert page.evaluate("document.documentElement.dataset.ready") == "true"
+    nodes = page.evaluate("argmap.nodes()")
+    assert [n["id"] for n in nodes] == map_nodes(g, MINI_Q)
+    assert {n["id"]: n["kind"] for n in nodes}["munich"] == "evidence"
+    assert {n["id"]: n["label"] for n in nodes}["german-deal"] == "Stalin wanted a German deal"
+    assert "collective-security" not in {n["id"] for n in nodes}, "schools are not drawn"
+    assert visible(page) == set(map_nodes(g, MINI_Q))
+    assert page.is_visible("#map canvas")
+
+
+def test_selecting_evidence_shows_its_full_text_date_source_and_sides(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    page.evaluate("argmap.select('nazi-soviet-pact')")
+    text = details(page)
+    for expected in ("Nazi-Soviet Pact signed", "1939-08-23", "Class notes, the Nazi-Soviet Pact",
+                     "Non-aggression pact with a secret protocol dividing eastern Europe.",
+                     "supports A German deal was the aim", "undermines Collective security was the aim",
+                     "The pact was the aim achieved."):
+        assert expected in text, expected
+
+
+def test_selecting_a_claim_shows_the_schools_that_hold_and_reject_it(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    page.evaluate("argmap.select('security-genuine')")
+    text = details(page)
+    assert "Soviet collective security in the 1930s was a genuine policy." in text
+    assert "Held by Collective-security school" in text
+    assert "Rejected by German school" in text
+
+
+def test_a_real_click_on_a_node_opens_the_same_details_as_select(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    for node in ("munich", "german-deal", AGREE, MINI_Q):
+        page.evaluate(f"argmap.select({node!r})")
+        expected = details(page)
+        page.evaluate("argmap.select('league-entry')")
+        point = page.evaluate(f"argmap.domPosition({node!r})")
+        page.mouse.click(point["x"], point["y"])
+        assert details(page) == expected, node
+
+
+def test_dom_position_brings_a_node_into_view_first(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    page.evaluate("argmap.kit.view.network.moveTo({position: {x: 5000, y: 5000}, scale: 1})")
+    point = page.evaluate("argmap.domPosition('munich')")
+    box = page.locator("#map").bounding_box()
+    assert box["x"] < point["x"] < box["x"] + box["width"]
+    assert box["y"] < point["y"] < box["y"] + box["height"]
+    page.mouse.click(point["x"], point["y"])
+    assert "Munich Conference leaves the USSR out" in details(page)
+
+
+def test_unknown_ids_throw_errors(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    for call in ("argmap.select('nope')", "argmap.domPosition('nope')", "argmap.setSchool('nope')",
+                 "argmap.setEvidence('nope', false)", "argmap.setEvidence('german-deal', false)"):
+        assert page.evaluate(f"() => {{ try {{ {call}; return 'no error'; }} catch (e) {{ return e instanceof Error; }} }}") is True, call
+
+
+def test_a_school_lens_shows_only_its_claims_their_evidence_the_question_and_sides(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    frame = {MINI_Q, AGREE, DISAGREE}
+    for school in ("collective-security", "german-school"):
+        page.evaluate(f"argmap.setSchool({school!r})")
+        assert visible(page) == frame | (lens(g, school) & set(map_nodes(g, MINI_Q)))
+        assert page.input_value("#lens") == school
+    page.evaluate("argmap.setSchool(null)")
+    assert visible(page) == set(map_nodes(g, MINI_Q))
+    page.select_option("#lens", "german-school")
+    assert visible(page) == frame | {"german-deal", "nazi-soviet-pact", "league-entry"}
+    assert "German school" in page.inner_text("#balance-lens")
+
+
+def test_setting_the_pact_aside_shifts_the_balance_towards_collective_security(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    before = page.evaluate("argmap.balance()")
+    page.evaluate("argmap.setEvidence('nazi-soviet-pact', false)")
+    after = page.evaluate("argmap.balance()")
+    assert after[AGREE] > before[AGREE]
+    assert "nazi-soviet-pact" in visible(page), "set-aside evidence stays on the map"
+    assert page.evaluate("argmap.kit.view.nodes.get('nazi-soviet-pact').group").endswith("-aside")
+    assert not page.is_checked("#count-nazi-soviet-pact")
+    share = weigh(g, MINI_Q, accepted={"nazi-soviet-pact": False}).shares[AGREE]
+    assert f"{int(share * 100 + 0.5)}%" in page.inner_text("#balance-list")
+    page.click("#tab-evidence")
+    page.check("#count-nazi-soviet-pact")
+    assert page.evaluate("argmap.balance()") == before
+
+
+def test_setting_evidence_aside_from_the_details_panel(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    before = page.evaluate("argmap.balance()")
+    page.evaluate("argmap.select('munich')")
+    page.click("#details .toggle-evidence")
+    assert page.evaluate("argmap.balance()")[AGREE] < before[AGREE]
+    assert "Bring this evidence back" in details(page)
+    page.click("#details .toggle-evidence")
+    assert page.evaluate("argmap.balance()") == before
+
+
+def compare_with_python(page, g, question: str, schools: list[str | None], choices: list[dict[str, bool]]):
+    """Weigh every lens x evidence choice in the page in one call and compare
+    strengths and shares with argmap.analysis.weigh."""
+    results = page.evaluate(
+        """([schools, choices]) => {
+            const out = [];
+            for (const school of schools) {
+              argmap.setSchool(school);
+              for (const choice of choices) {
+                for (const [id, accepted] of Object.entries(choice)) argmap.setEvidence(id, accepted);
+                out.push({balance: argmap.balance(), strengths: argmap.strengths()});
+                for (const id of Object.keys(choice)) argmap.setEvidence(id, true);
+              }
+            }
+            return out;
+        }""",
+        [schools, choices],
+    )
+    on_map = set(map_nodes(g, question))
+    index = 0
+    for school in schools:
+        for choice in choices:
+            expected = weigh(g, question, accepted=choice, school=school)
+            got = results[index]
+            index += 1
+            assert got["balance"].keys() == expected.shares.keys()
+            for side, share in expected.shares.items():
+                assert abs(got["balance"][side] - share) <= TOLERANCE, (school, choice, side)
+            python = {n: s for n, s in expected.strengths.items() if n in on_map}
+            assert got["strengths"].keys() == python.keys(), (school, choice)
+            for node, strength in python.items():
+                assert abs(got["strengths"][node] - strength) <= TOLERANCE, (school, choice, node)
+
+
+def evidence_choices(g, question: str, singles: bool = True) -> list[dict[str, bool]]:
+    """No evidence aside, each item aside alone (if ``singles``), every other
+    item aside, and all of it aside."""
+    evidence = [n for n in map_nodes(g, question) if g.nodes[n]["kind"] == "evidence"]
+    choices: list[dict[str, bool]] = [{}]
+    if singles:
+        choices += [{e: False} for e in evidence]
+    choices.append({e: False for e in evidence[::2]})
+    choices.append({e: False for e in evidence})
+    return choices
+
+
+def schools_of(g, question: str) -> list[str | None]:
+    claims = {n for n in map_nodes(g, question) if g.nodes[n]["kind"] == "claim"}
+    return [None] + [s for s, k in g.nodes(data="kind") if k == "school" and set(g.successors(s)) & claims]
+
+
+def test_the_pages_weighing_equals_python_on_the_mini_corpus(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    compare_with_python(page, g, MINI_Q, schools_of(g, MINI_Q), evidence_choices(g, MINI_Q))
+
+
+def test_the_pages_weighing_equals_python_on_every_course_map(course, offline_page):
+    g, out = course
+    for q in questions(g):
+        page = open_map(offline_page, out, q)
+        compare_with_python(page, g, q, [None], evidence_choices(g, q))
+        compare_with_python(page, g, q, schools_of(g, q)[1:], evidence_choices(g, q, singles=False))
+        page.close()
+
+
+def test_classroom_reveal_goes_claim_by_claim_with_what_feeds_it(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    frame = {MINI_Q, AGREE, DISAGREE}
+    page.evaluate("argmap.resetReveal()")
+    assert visible(page) == frame
+    page.evaluate("argmap.revealNext()")
+    assert visible(page) == frame | {"security-genuine", "league-entry", "franco-soviet-pact", "munich",
+                                     "pact-last-resort", "german-deal", "nazi-soviet-pact"}
+    page.evaluate("argmap.resetReveal()")
+    page.evaluate("argmap.setSchool('german-school')")
+    page.evaluate("argmap.revealNext()")
+    assert visible(page) == frame | {"league-entry", "german-deal", "nazi-soviet-pact"}, "lens and reveal combine"
+    page.evaluate("argmap.revealAll()")
+    assert visible(page) == frame | {"german-deal", "nazi-soviet-pact", "league-entry"}
+    page.evaluate("argmap.setSchool(null)")
+    assert visible(page) == set(map_nodes(g, MINI_Q))
+
+
+def test_the_reveal_by_keyboard(tmp_path, offline_page):
+    """Right or Space for the next claim, Left back, R to restart."""
+    root = tmp_path / "three"
+    (root / "schools").mkdir(parents=True)
+    (root / "evidence").mkdir()
+    (root / "exam_questions").mkdir()
+    (root / "evidence" / "e.yaml").write_text(
+        "evidence:\n" + "".join(f"  - {{id: e{i}, title: Fact {i}, date: '1939', source: notes}}\n" for i in range(3)),
+        encoding="utf-8")
+    (root / "schools" / "c.yaml").write_text(
+        "claims:\n" + "".join(f"  - {{id: c{i}, text: Claim {i}., evidence: [{{ref: e{i}, stance: supports}}]}}\n"
+                              for i in range(3)), encoding="utf-8")
+    (root / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: Q?\n    command_term: discuss\n    sides:\n"
+        "      - {id: yes, label: Yes, claims: [c0, c2]}\n      - {id: no, label: No, claims: [c1]}\n",
+        encoding="utf-8")
+    g = build_graph(load_corpus(root).corpus)
+    build_site(g, tmp_path / "out")
+    page = open_map(offline_page, tmp_path / "out", "q")
+    frame = {"q", "q/yes", "q/no"}
+    page.keyboard.press("r")
+    assert visible(page) == frame
+    page.keyboard.press("ArrowRight")
+    assert visible(page) == frame | {"c0", "e0"}
+    page.keyboard.press(" ")
+    assert visible(page) == frame | {"c0", "e0", "c2", "e2"}, "sides in order, claims in listed order"
+    page.keyboard.press("ArrowRight")
+    assert visible(page) == frame | {"c0", "e0", "c1", "c2", "e1", "e2"}
+    page.keyboard.press("ArrowLeft")
+    assert visible(page) == frame | {"c0", "e0", "c2", "e2"}
+    assert "Step 2 of 3" in page.inner_text("#reveal-status")
+    page.keyboard.press("R")
+    assert visible(page) == frame
+    page.click("#reveal-all")
+    assert len(visible(page)) == 9
+
+
+def test_projector_mode_by_key_and_button(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    font = page.evaluate("getComputedStyle(document.querySelector('.balance-list')).fontSize")
+    page.keyboard.press("p")
+    assert page.evaluate("document.documentElement.classList.contains('theme-projector')")
+    assert page.get_attribute("#projector", "aria-pressed") == "true"
+    assert float(page.evaluate("getComputedStyle(document.querySelector('.balance-list')).fontSize")[:-2]) > float(font[:-2])
+    page.click("#projector")
+    assert not page.evaluate("document.documentElement.classList.contains('theme-projector')")
+    page.click("#projector")
+    assert page.evaluate("document.documentElement.classList.contains('theme-projector')")
+
+
+def test_the_outline_is_the_same_argument_as_a_list_and_prints(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    assert not page.is_visible("#outline")
+    page.click("#view-toggle")
+    assert page.is_visible("#outline") and not page.is_visible("#map-view")
+    text = page.inner_text("#outline")
+    for claim in ("security-genuine", "pact-last-resort", "german-deal"):
+        assert g.nodes[claim]["text"] in text
+    assert "Munich showed the West would not stand with Moscow." in text
+    page.evaluate("argmap.setEvidence('munich', false)")
+    assert "(set aside)" in page.inner_text("#outline li.is-aside")
+    page.click("#view-toggle")
+    page.emulate_media(media="print")
+    assert page.is_visible("#outline") and page.is_visible("#balance-list")
+    assert not page.is_visible(".toolbar") and not page.is_visible("#map-view")
+
+
+def test_search_finds_a_node_and_opens_it(mini, offline_page):
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    page.fill("#search", "munich")
+    assert "Munich Conference leaves the USSR out" in page.inner_text("#search-results")
+    page.press("#search", "Enter")
+    assert "Munich Conference leaves the USSR out" in details(page)
+    page.fill("#search", "zzz no such thing")
+    assert "Nothing matches" in page.inner_text("#search-results")
+
+
+def test_the_date_filter_hides_evidence_outside_the_years(mini, offline_page):
+    g, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    page.fill("#date-from", "1936")
+    assert "league-entry" not in visible(page) and "franco-soviet-pact" not in visible(page)
+    assert {"munich", "nazi-soviet-pact", "german-deal"} <= visible(page)
+    page.fill("#date-to", "1938")
+    assert "nazi-soviet-pact" not in visible(page) and "munich" in visible(page)
+    page.fill("#date-from", "")
+    page.fill("#date-to", "")
+    assert visible(page) == set(map_nodes(g, MINI_Q))
+
+
+def test_index_and_schools_pages_open_offline_and_link_to_the_maps(mini, offline_page):
+    _, out = mini
+    page, _ = offline_page(out / "index.html")
+    assert page.locator(f"a[href='{MINI_Q}.html']").count() >= 1
+    assert page.locator("a[href='schools.html']").count() == 1
+    page, _ = offline_page(out / "schools.html")
+    assert "Jonathan Haslam" in page.inner_text("main")
+
+
+def test_a_course_map_fits_a_laptop_screen(course, offline_page):
+    """The biggest course map, fitted at 1366x768, keeps labels at least 10 px."""
+    g, out = course
+    q = max(questions(g), key=lambda q: len(map_nodes(g, q)))
+    page = open_map(offline_page, out, q, width=1366, height=768)
+    scale = page.evaluate("argmap.kit.view.network.getScale()")
+    assert 14 * scale >= 10, f"claim labels are {14 * scale:.1f} px"
+    box = page.locator("#map").bounding_box()
+    for node in page.evaluate("argmap.nodes()"):
+        point = page.evaluate(
+            f"argmap.kit.view.network.canvasToDOM(argmap.kit.view.network.getPositions([{node['id']!r}])[{node['id']!r}])")
+        assert 0 <= point["x"] <= box["width"] and 0 <= point["y"] <= box["height"], node["id"]
