@@ -85,7 +85,8 @@ def _weighing_order(g: nx.DiGraph, keep: Collection[str] | None = None) -> list[
 
     With ``keep``, only those nodes and the edges into them are visited, so
     weighing one question costs the size of that question's path, not of the
-    whole corpus. Nodes enter in graph order, so the order is reproducible.
+    whole corpus. Nodes enter in graph order (``keep``: sorted), so the order
+    is reproducible.
     Recomputed on each call rather than cached in the graph, which would hide
     state in it: one topological sort is linear anyway.
     """
@@ -93,8 +94,8 @@ def _weighing_order(g: nx.DiGraph, keep: Collection[str] | None = None) -> list[
     if keep is None:
         nodes = [n for n, k in g.nodes(data="kind") if k in weighed]
     else:
-        kept = set(keep)
-        nodes = [n for n, k in g.nodes(data="kind") if k in weighed and n in kept]
+        # sorted, not filtered from the whole graph: that would cost the corpus
+        nodes = [n for n in sorted(keep) if n in g and g.nodes[n]["kind"] in weighed]
     argument = nx.DiGraph()
     argument.add_nodes_from(nodes)
     argument.add_edges_from(
