@@ -1,0 +1,216 @@
+"""Time and memory of argmap on synthetic corpora; writes docs/benchmarks.md.
+
+Not a test: timings depend on the machine and its load, so they are
+reported, never asserted. What is measured:
+
+- ``argmap check`` as a user runs it, in a fresh process pinned to one core
+  (``taskset -c 0`` when available), Python's start included; best of
+  ``--repeat`` runs, and the process's peak resident memory (``wait4``);
+- in a fresh process per corpus, the phases: loading and checking the
+  corpus, building the graph, and the analysis (``weigh`` of every question
+  one by one, as the pages do, and ``side_stances``), each best of
+  ``--repeat``, with the process's peak resident memory after each;
+- ``argmap check`` on the course corpus that ships with argmap.
+
+Sections are kept apart so others can add theirs: ``--only core`` (the
+default) writes the "Core" section and keeps any other section already in
+the file, e.g. one that page figures (time to ``argmap.ready``, file size)
+are written into.
+
+    python benchmarks/run.py                      # 1,000, 10,000 and 50,000 nodes
+    python benchmarks/run.py --sizes 1000 --repeat 1 --no-write
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Core: checking and weighing"
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402  (a script beside this one)
+
+TARGETS = {
+    "course": 1.0,  # argmap check on the course corpus, Python's start included
+    10_000: 3.0,    # a 10,000-node corpus checked on one core
+}
+
+
+def pinned(command: list[str]) -> list[str]:
+    """``command`` pinned to one core, when the system can pin."""
+    taskset = shutil.which("taskset")
+    return [taskset, "-c", "0", *command] if taskset else command
+
+
+def check_once(corpus: Path | None) -> tuple[float, int, int]:
+    """One ``argmap check`` run: (seconds, peak RSS in KiB, exit status)."""
+    command = pinned([sys.executable, "-m", "argmap", "check"] + (["--corpus", str(corpus)] if corpus else []))
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, child.returncode
+
+
+def best_check(corpus: Path | None, repeat: int) -> dict:
+    runs = [check_once(corpus) for _ in range(repeat)]
+    return {"seconds": min(r[0] for r in runs), "rss_kib": max(r[1] for r in runs), "status": runs[0][2]}
+
+
+PHASES = r"""
+import json, resource, sys, time
+from argmap.analysis import questions, side_stances, weigh
+from argmap.corpus import load_corpus
+from argmap.graph import build_graph
+
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def best(fn, repeat):
+    times, value = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), value
+
+corpus, repeat = sys.argv[1], int(sys.argv[2])
+base = rss()
+load_s, result = best(lambda: load_corpus(corpus), repeat)
+assert not result.errors, [str(e) for e in result.errors[:5]]
+after_load = rss()
+graph_s, g = best(lambda: build_graph(result.corpus), repeat)
+after_graph = rss()
+analysis_s, _ = best(lambda: ([weigh(g, q) for q in questions(g)], side_stances(g)), repeat)
+after_analysis = rss()
+print(json.dumps({
+    "load_s": load_s, "graph_s": graph_s, "analysis_s": analysis_s,
+    "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "questions": len(questions(g)),
+    "rss_start_kib": base, "rss_load_kib": after_load, "rss_graph_kib": after_graph,
+    "rss_analysis_kib": after_analysis,
+}))
+"""
+
+
+def phases(corpus: Path, repeat: int) -> dict:
+    """Load+check, graph and analysis times, measured in a fresh pinned process."""
+    done = subprocess.run(pinned([sys.executable, "-c", PHASES, str(corpus), str(repeat)]),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()} "
+            f"{platform.release()}; load average at the start {load}")
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.0f} MiB"
+
+
+def core_section(sizes: list[int], repeat: int) -> str:
+    rows, per_node = [], []
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"corpus-{size}"
+            counts = generate(size, folder)
+            check = best_check(folder, repeat)
+            phase = phases(folder, repeat)
+            target = TARGETS.get(size)
+            verdict = "" if target is None else (" ✓" if check["seconds"] < target else " ✗") + f" (< {target:.0f} s)"
+            rows.append(
+                f"| {counts['nodes']:,} | {phase['edges']:,} | {check['seconds']:.2f} s{verdict} | {mib(check['rss_kib'])} "
+                f"| {phase['load_s']:.2f} s | {phase['graph_s']:.2f} s | {phase['analysis_s']:.2f} s "
+                f"| {mib(phase['rss_analysis_kib'])} |"
+            )
+            per_node.append((counts["nodes"], check["seconds"], phase["load_s"] + phase["graph_s"] + phase["analysis_s"]))
+            print(rows[-1], file=sys.stderr)
+    course = best_check(None, repeat)
+    course_ok = "✓" if course["seconds"] < TARGETS["course"] else "✗"
+    scaling = "\n".join(
+        f"| {n:,} | {1000 * t / n:.3f} ms | {1000 * inner / n:.3f} ms |" for n, t, inner in per_node
+    )
+    return f"""{SECTION}
+
+Generated by `python benchmarks/run.py` on {datetime.date.today().isoformat()}.
+Machine: {machine()}.
+Corpora come from `benchmarks/generate.py` (deterministic seed): about half
+evidence, two fifths claims, the rest schools, questions and sides; 2-3
+evidence links per claim, 1-2 claim -> claim links below the top layer.
+
+`argmap check` runs as a user runs it, in a new process pinned to one core,
+Python's start included (best of {repeat}); "peak" is that process's
+maximum resident memory. The phase columns are measured in one fresh process
+per corpus (best of {repeat} each): load = read and check the YAML,
+graph = `build_graph`, analysis = `weigh` of every question one by one plus
+`side_stances`; the last column is that process's peak resident memory.
+
+| nodes | edges | `argmap check` | peak | load | graph | analysis | peak |
+|---:|---:|---:|---:|---:|---:|---:|---:|
+{chr(10).join(rows)}
+
+Course corpus: `argmap check` takes {course['seconds']:.2f} s {course_ok} (target < {TARGETS['course']:.0f} s),
+peak {mib(course['rss_kib'])}, exit status {course['status']}.
+
+Growth (time per node; flat means linear):
+
+| nodes | `argmap check` per node | load + graph + analysis per node |
+|---:|---:|---:|
+{scaling}
+"""
+
+
+def write_section(text: str, doc: Path = DOC) -> None:
+    """Replace this script's section in ``doc``, keeping every other section."""
+    header = "# Benchmarks\n\nFigures are measured, not asserted: see `benchmarks/run.py`.\n"
+    current = doc.read_text(encoding="utf-8") if doc.exists() else header
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark argmap on synthetic corpora.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=["core"], default="core",
+                        help="which section to measure (others add theirs here)")
+    parser.add_argument("--no-write", action="store_true", help="print the table only")
+    args = parser.parse_args()
+    section = core_section(args.sizes, args.repeat)
+    print(section)
+    if not args.no_write:
+        write_section(section)
+        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
