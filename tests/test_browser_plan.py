@@ -197,3 +197,14 @@ def test_download_plan_saves_the_same_markdown_as_the_command_line(offline_page,
         page.click("#plan-download")
     info.value.save_as(saved)
     assert saved.read_text(encoding="utf-8").strip() == cli_plan(MINI, Q, "--school", "german-school").strip()
+
+
+def test_a_hostile_corpus_gives_the_same_plan_and_runs_nothing(offline_page, tmp_path):
+    hostile = Path(__file__).resolve().parent / "fixtures" / "hostile"
+    built(hostile, tmp_path)
+    for question in ("hostile-question", "practice-hostile"):
+        page = open_map(offline_page, tmp_path, question)
+        page.click("#tab-plan")
+        assert page_plan(page).strip() == cli_plan(hostile, question).strip()
+        assert page.locator("#plan-text").inner_text().strip() == page_plan(page).strip()
+        assert page.evaluate("window.pwned") is None

@@ -53,7 +53,7 @@
     var school = state.school || null;
     var weighing = weigh.weigh(data, model, accepted, school);
     var strength = weighing.strengths;
-    var keep = school ? weigh.lens(data, model, school) : null;
+    var keep = school ? weigh.lens(data, school) : null;
     function shown(id) { return !keep || keep[id] === true; }
 
     var listed = {};
@@ -243,7 +243,8 @@
     } else {
       out.push("- None.");
     }
-    return out.join("\n") + "\n";
+    // Raw HTML from a corpus must not run in a Markdown previewer.
+    return out.join("\n").split("<").join("\\<") + "\n";
   }
 
   /* Plan, view and Markdown for one state: {school, accepted}. */
@@ -272,7 +273,10 @@
 
   var section = el("section", {id: "plan", class: "tab-panel plan", role: "tabpanel",
                                "aria-labelledby": "tab-plan", "aria-live": "polite", hidden: ""});
-  document.getElementById("panel").appendChild(section);
+  // After the last tab panel, so whatever follows the panels (the legend) stays last.
+  var panels = document.querySelectorAll("#panel > .tab-panel");
+  var last = panels[panels.length - 1];
+  last.parentNode.insertBefore(section, last.nextSibling);
 
   function download() {
     var blob = new Blob([now().markdown], {type: "text/markdown;charset=utf-8"});
@@ -315,10 +319,10 @@
     var children = [
       el("p", {id: "plan-judgement", class: "plan-judgement", text: result.view.judgement}),
       button,
-      el("h3", {text: "What would change the verdict"}),
-      result.plan.impacts.length ? impactList(result) : el("p", {text: "No evidence is weighed under this lens."}),
       el("h3", {text: "Each school's answer"}),
       answersTable(result.view),
+      el("h3", {text: "What would change the verdict"}),
+      result.plan.impacts.length ? impactList(result) : el("p", {text: "No evidence is weighed under this lens."}),
       el("h3", {text: "The plan"}),
       el("pre", {id: "plan-text", class: "plan-text", text: result.markdown})
     ];
