@@ -7,10 +7,8 @@ Tarjan's algorithm for cycles) so large corpora stay quick to check.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from typing import Iterator
-
-import networkx as nx
 
 from argmap.corpus.errors import CorpusError, did_you_mean
 from argmap.corpus.load import UNREAD, Corpus, Source
@@ -116,32 +114,96 @@ def _question_references(corpus: Corpus) -> Iterator[CorpusError]:
                 placed.setdefault(ref, side.id)
 
 
-def _claim_graph(corpus: Corpus) -> nx.DiGraph:
-    """claim -> claim argument edges between claims that exist."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(corpus.claims)
+def _claim_edges(corpus: Corpus) -> dict[str, list[str]]:
+    """claim -> claim argument edges between claims that exist, in corpus order."""
+    edges: dict[str, list[str]] = {claim_id: [] for claim_id in corpus.claims}
     for claim in corpus.claims.values():
         for link in (*claim.supports, *claim.undermines):
             if link.ref in corpus.claims:
-                graph.add_edge(claim.id, link.ref)
-    return graph
+                edges[claim.id].append(link.ref)
+    return edges
 
 
 def _cycles(corpus: Corpus) -> Iterator[CorpusError]:
-    """One error per strongly connected knot of claims, naming a cycle in it.
+    """One error per strongly connected knot of claims, naming a shortest
+    cycle through its smallest id.
 
     Evidence never has incoming edges, so only claim -> claim edges can close
     a cycle.
     """
-    graph = _claim_graph(corpus)
-    knots = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-    knots += [{n} for n in nx.nodes_with_selfloops(graph)]
-    for knot in sorted(knots, key=lambda k: min(k)):
+    edges = _claim_edges(corpus)
+    for knot in sorted(_knots(edges), key=min):
         start = min(knot)
-        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(knot), source=start)]
-        source = corpus.sources[start]
-        path = " -> ".join([*cycle, cycle[0]])
-        yield _error(source, ("id",), f"argument cycle: {path}")
+        cycle = _cycle_through(start, edges, knot)
+        path = " -> ".join([*cycle, start])
+        yield _error(corpus.sources[start], ("id",), f"argument cycle: {path}")
+
+
+def _knots(edges: dict[str, list[str]]) -> list[set[str]]:
+    """The strongly connected components that hold a cycle.
+
+    Tarjan's algorithm, written with an explicit stack: a long chain of
+    claims must not reach Python's recursion limit, and networkx is not
+    imported, which keeps ``argmap check`` quick to start.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    knots: list[set[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(edges[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges[child])))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component: set[str] = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in edges[node]:
+                        knots.append(component)
+    return knots
+
+
+def _cycle_through(start: str, edges: dict[str, list[str]], knot: set[str]) -> list[str]:
+    """A shortest cycle from ``start`` back to it inside ``knot`` (breadth
+    first), as the list of its members from ``start``."""
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for child in edges[node]:
+            if child == start:
+                path = [node]
+                while (before := parent[path[-1]]) is not None:
+                    path.append(before)
+                return path[::-1]
+            if child in knot and child not in parent:
+                parent[child] = node
+                queue.append(child)
+    raise AssertionError(f"'{start}' is in a knot but on no cycle")  # pragma: no cover
 
 
 def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
