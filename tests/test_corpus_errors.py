@@ -765,6 +765,16 @@ def test_two_separate_cycles_are_two_errors(tmp_path):
     expect(found, "schools/cycle.yaml", marked(text, 1), "error", "y1 -> y2 -> y1")
 
 
+def test_a_cycle_closing_a_chain_of_three_thousand_claims_is_found(tmp_path):
+    n = 3000
+    lines = ["claims:"]
+    lines += [f"  - {{id: k{i}, text: K{i}., supports: [k{(i + 1) % n}]}}" for i in range(n)]
+    found = check(tmp_path, {"schools/chain.yaml": "\n".join(lines) + "\n"})
+    cycles = [d for d in errors(found) if "argument cycle" in d.message]
+    assert len(cycles) == 1
+    assert cycles[0].message.count(" -> ") == n
+
+
 @pytest.mark.parametrize("sides", ["[{id: a, label: A, claims: [c1]}]", "[]"], ids=["one", "none"])
 def test_a_question_needs_two_sides(tmp_path, sides):
     text = f"""\

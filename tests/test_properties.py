@@ -156,6 +156,34 @@ def test_weighing_one_question_gives_the_numbers_of_weighing_the_whole_corpus(ca
     assert alone.strengths == {n: whole.strengths[n] for n in alone.strengths}
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 9).flatmap(
+    lambda n: st.tuples(st.just(n), st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n))))
+def test_every_argument_cycle_is_reported_once_and_is_a_real_cycle(case):
+    n, edges = case
+    claims = [{"id": f"c{i}", "text": f"C{i}.", "supports": [f"c{j}" for j in range(n) if (i, j) in edges]}
+              for i in range(n)]
+    root = Path(tempfile.mkdtemp(prefix="argmap-cycles-"))
+    try:
+        (root / "schools").mkdir()
+        (root / "schools" / "c.yaml").write_text(json.dumps({"claims": claims}), encoding="utf-8")
+        cycles = [d.message for d in load_corpus(root).errors if "argument cycle" in d.message]
+    finally:
+        import shutil
+
+        shutil.rmtree(root, ignore_errors=True)
+    g = nx.DiGraph()
+    g.add_nodes_from(f"c{i}" for i in range(n))
+    g.add_edges_from((f"c{i}", f"c{j}") for i, j in edges)
+    knots = [k for k in nx.strongly_connected_components(g) if len(k) > 1 or g.has_edge(*[min(k)] * 2)]
+    assert len(cycles) == len(knots)
+    named = [m.split(": ", 1)[1].split(" -> ") for m in cycles]
+    for path in named:
+        assert path[0] == path[-1]
+        assert all(g.has_edge(u, v) for u, v in zip(path, path[1:]))
+    assert sorted(min(k) for k in knots) == sorted(path[0] for path in named)
+
+
 # --- random and mangled corpora ---------------------------------------------
 
 
