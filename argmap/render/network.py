@@ -34,7 +34,7 @@ def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, An
     for index, link in enumerate(data["links"]):
         net.add_edge(link["from"], link["to"], id=f"e{index}",
                      **edge_style(link["relation"], link["weight"], side_fill.get(link["to"])))
-    net.options = network_options()
+    net.options = network_options(len(data["links"]))
     return {
         "nodes": [_without_defaults(n) for n in net.nodes],
         "edges": [_without_defaults(e) for e in net.edges],
