@@ -208,3 +208,14 @@ def test_a_hostile_corpus_gives_the_same_plan_and_runs_nothing(offline_page, tmp
         assert page_plan(page).strip() == cli_plan(hostile, question).strip()
         assert page.locator("#plan-text").inner_text().strip() == page_plan(page).strip()
         assert page.evaluate("window.pwned") is None
+
+
+def test_with_every_item_set_aside_the_page_plan_calls_the_debate_even(offline_page, mini_site):
+    g, site = mini_site
+    page = open_map(offline_page, site, Q)
+    evidence = page.evaluate("Object.keys(argmap.kit.data.evidence)")
+    for item in evidence:
+        page.evaluate("id => argmap.setEvidence(id, false)", item)
+    text = page_plan(page)
+    assert "is evenly balanced between" in text
+    assert text == render_plan(g, Q, accepted={e: False for e in evidence})
