@@ -30,6 +30,7 @@ from argmap.render.page import GENERATOR, MAP_SCRIPTS, json_for_script, render_p
 from argmap.render.style import THEMES, side_colour
 
 INDEX = "index.html"
+PRACTICE = ""
 SCHOOLS = "schools.html"
 _MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
 _SESSION = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$")
@@ -64,16 +65,17 @@ def render_index(g: nx.DiGraph, linked: set[str], theme: str = "default") -> str
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in question_ids(g):
         node = g.nodes[q]
-        groups[node["session"] or "Practice"].append({
+        groups[node["session"] or PRACTICE].append({
             "id": q, "text": node["text"], "command_term": node["command_term"], "paper": node["paper"],
             "href": f"{q}.html" if q in linked else None,
             "balance": [_share({"id": s, "label": g.nodes[s]["label"], "colour": side_colour(g.nodes[s]["order"])},
                                shares[s]) for s in node["sides"]],
         })
-    ordered = sorted(groups.items(), key=lambda item: _session_key(item[0]))
+    practice = groups.pop(PRACTICE, [])
+    past = sorted(groups.items(), key=lambda item: _session_key(item[0]))
     school_count = sum(1 for _, kind in g.nodes(data="kind") if kind == "school")
     return render_page("index.html.j2", [], theme=theme, styles=["base.css", "site.css"],
-                       sessions=ordered, school_count=school_count)
+                       past=past, practice=practice, school_count=school_count)
 
 
 def render_schools(g: nx.DiGraph, linked: set[str], theme: str = "default") -> str:
@@ -178,9 +180,7 @@ def _share(side: dict[str, Any], share: float) -> dict[str, Any]:
 
 def _session_key(session: str) -> tuple[int, int, int, str]:
     """Exam sessions newest first, then other named sessions (e.g. Specimen)
-    alphabetically, practice questions last."""
-    if session == "Practice":
-        return (2, 0, 0, "")
+    alphabetically."""
     match = _SESSION.match(session)
     if match:
         return (0, -int(match.group(2)), -(_MONTHS.index(match.group(1)) + 1), "")

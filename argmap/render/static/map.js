@@ -185,18 +185,35 @@
       });
     },
 
-    /* Fit the whole map as large as it goes, never past 1:1. vis-network's
-     * fit leaves a 10% margin; the layout already has room between boxes. */
-    fit: function () {
-      view.network.fit({animation: false, maxZoomLevel: 1});
-      var scale = Math.min(1, view.network.getScale() * 1.1 * 0.98);
+    /* Fit the given nodes (all when omitted) as large as they go, never past
+     * maxZoom. vis-network's fit leaves a 10% margin; the layout already
+     * has room between boxes, so most of it is taken back. */
+    fit: function (ids, maxZoom) {
+      var limit = maxZoom || 1;
+      var options = {animation: false, maxZoomLevel: limit};
+      if (ids) { options.nodes = ids; }
+      view.network.fit(options);
+      var scale = Math.min(limit, view.network.getScale() * 1.1 * 0.98);
       view.network.moveTo({scale: scale, animation: false});
+    },
+
+    /* During a reveal the class sees only part of the map: bring that part
+     * up to a size readable from the back of the room. */
+    fitShown: function () {
+      if (state.revealStep === null) { view.fit(); return; }
+      var shown = data.nodes.filter(function (node) { return state.shown[node.id]; })
+        .map(function (node) { return node.id; });
+      view.fit(shown, state.theme === "projector" ? 1.6 : 1.3);
+      // Leave the step banner (top left) its own strip above the question.
+      var banner = $("reveal-status").getBoundingClientRect().height + 8;
+      view.network.moveTo({position: view.network.getViewPosition(), offset: {x: 0, y: banner / 2},
+                           scale: view.network.getScale() * 0.94, animation: false});
     },
 
     setTheme: function (theme) {
       view.network.setOptions({groups: data.vis.groups[theme]});
       view.network.redraw();
-      view.fit();
+      view.fitShown();
     },
 
     setEvidenceGroup: function (id) {
@@ -674,6 +691,7 @@
     state.revealStep = step;
     computeRevealed();
     applyVisibility();
+    view.fitShown();
     changed("reveal");
   }
 
