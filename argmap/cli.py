@@ -216,7 +216,11 @@ def _build(args: argparse.Namespace) -> int:
     selected = [known_question(g, q) for q in args.question] if args.question else None
     from argmap.render import build_site
 
-    written = build_site(g, args.out, questions=selected, theme=args.theme)
+    try:
+        written = build_site(g, args.out, questions=selected, theme=args.theme)
+    except OSError as exc:
+        # A bad --out (a file, no permission, disk full): nothing was changed.
+        raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
     print(f"wrote {len(written)} pages to {args.out}", file=sys.stderr)
     return 0
 
