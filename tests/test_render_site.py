@@ -321,3 +321,12 @@ def test_quick_commands_never_import_the_renderer(mini_corpus):
 @pytest.fixture
 def run_argmap_cli(argmap_cli):
     return argmap_cli
+
+
+def test_an_output_path_that_is_a_file_is_a_clear_usage_error(run_argmap_cli, mini_corpus, tmp_path):
+    target = tmp_path / "not-a-folder"
+    target.write_text("keep me", encoding="utf-8")
+    result = run_argmap_cli("build", "--corpus", mini_corpus, "--out", target)
+    assert result.returncode == 2
+    assert "cannot write to" in result.stderr and "Traceback" not in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
