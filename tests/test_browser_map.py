@@ -369,3 +369,66 @@ def test_a_course_map_fits_a_laptop_screen(course, offline_page):
         point = page.evaluate(
             f"argmap.kit.view.network.canvasToDOM(argmap.kit.view.network.getPositions([{node['id']!r}])[{node['id']!r}])")
         assert 0 <= point["x"] <= box["width"] and 0 <= point["y"] <= box["height"], node["id"]
+
+
+def test_figures_round_the_same_way_in_the_page_and_in_python(mini, offline_page):
+    """Halves round up in both (Python's round and JavaScript's toFixed disagree on ties)."""
+    from argmap.analysis import extent_words, percent
+
+    _, out = mini
+    page = open_map(offline_page, out, MINI_Q)
+    shares = [0.125, 0.625, 0.005, 0.015, 0.285, 0.595, 0.6, 0.4, 0.39999, 1 / 3, 2 / 3, 0.0, 1.0, 0.5]
+    page_figures = page.evaluate(
+        "(shares) => shares.map(s => [argmap.kit.weigh.percent(s), argmap.kit.weigh.extentWords(s)])", shares)
+    assert page_figures == [[percent(s), extent_words(s)] for s in shares]
+
+
+def test_the_map_and_the_index_show_the_same_balance(course, offline_page):
+    g, out = course
+    index, _ = offline_page(out / "index.html")
+    index_text = " ".join(index.inner_text("main").split())
+    for q in questions(g)[:3]:
+        page = open_map(offline_page, out, q)
+        lines = page.locator("#balance-list li").all_inner_texts()
+        assert len(lines) == len(g.nodes[q]["sides"])
+        for line in lines:
+            assert " ".join(line.split()) in index_text, line
+        page.close()
+
+
+def test_a_large_generated_map_is_drawn_and_weighed_like_python(tmp_path, offline_page):
+    """600 claims and evidence on one question: straight lines, same numbers."""
+    root = tmp_path / "large"
+    for folder in ("schools", "exam_questions", "evidence"):
+        (root / folder).mkdir(parents=True)
+    evidence = [f"e{i}" for i in range(420)]
+    (root / "evidence" / "e.yaml").write_text("evidence:\n" + "".join(
+        f"  - {{id: {e}, title: Fact number {i} about the thirties, date: '{1930 + i % 10}', source: notes}}\n"
+        for i, e in enumerate(evidence)), encoding="utf-8")
+    lines = ["claims:"]
+    for c in range(180):
+        links = ", ".join(
+            f"{{ref: e{(c * 7 + k * 13) % 420}, stance: {'undermines' if k == 2 else 'supports'},"
+            f" weight: {('weak', 'moderate', 'strong')[(c + k) % 3]}}}" for k in range(4))
+        extra = f", undermines: [c{c - 3}]" if c >= 6 and c % 5 == 0 else ""
+        lines.append(f"  - {{id: c{c}, text: Claim {c} holds., evidence: [{links}]{extra}}}")
+    (root / "schools" / "c.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "schools" / "s.yaml").write_text(
+        "schools:\n  - {id: s, name: A school, summary: It argues., holds: [" +
+        ", ".join(f"c{c}" for c in range(0, 180, 3)) + "]}\n", encoding="utf-8")
+    sides = [", ".join(f"c{c}" for c in range(side, 180, 2)) for side in (0, 1)]
+    (root / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: How far?\n    command_term: discuss\n    sides:\n"
+        f"      - {{id: yes, label: Yes, claims: [{sides[0]}]}}\n      - {{id: no, label: No, claims: [{sides[1]}]}}\n",
+        encoding="utf-8")
+    g = build_graph(load_corpus(root).corpus)
+    build_site(g, tmp_path / "out", questions=["q"])
+    page = open_map(offline_page, tmp_path / "out", "q")
+    assert len(page.evaluate("argmap.nodes()")) == len(map_nodes(g, "q"))
+    assert page.evaluate("argmap.kit.data.vis.options.edges.smooth.enabled") is False
+    shown = set(map_nodes(g, "q"))
+    compare_with_python(page, g, "q", [None, "s"], [{}, {e: False for e in evidence[::3] if e in shown}])
+    page.evaluate("argmap.setSchool(null)")
+    point = page.evaluate("argmap.domPosition('c17')")
+    page.mouse.click(point["x"], point["y"])
+    assert "Claim 17 holds." in details(page)
