@@ -57,7 +57,7 @@ def test_a_hostile_map_runs_nothing_however_it_is_used(site, offline_page, quest
         page.evaluate(f"argmap.select({node['id']!r})")
         point = page.evaluate(f"argmap.domPosition({node['id']!r})")
         page.mouse.move(point["x"], point["y"])
-        page.wait_for_timeout(350)
+        page.wait_for_timeout(300)
         page.mouse.click(point["x"], point["y"])
         assert page.locator("#details img, #details iframe, #details script, #details a").count() == 0
     assert_not_pwned(page)

@@ -387,7 +387,7 @@ def test_the_map_and_the_index_show_the_same_balance(course, offline_page):
     g, out = course
     index, _ = offline_page(out / "index.html")
     index_text = " ".join(index.inner_text("main").split())
-    for q in questions(g)[:3]:
+    for q in questions(g)[:2]:
         page = open_map(offline_page, out, q)
         lines = page.locator("#balance-list li").all_inner_texts()
         assert len(lines) == len(g.nodes[q]["sides"])
@@ -397,26 +397,26 @@ def test_the_map_and_the_index_show_the_same_balance(course, offline_page):
 
 
 def test_a_large_generated_map_is_drawn_and_weighed_like_python(tmp_path, offline_page):
-    """600 claims and evidence on one question: straight lines, same numbers."""
+    """330 claims and evidence, 500 lines, on one question: straight lines, same numbers."""
     root = tmp_path / "large"
     for folder in ("schools", "exam_questions", "evidence"):
         (root / folder).mkdir(parents=True)
-    evidence = [f"e{i}" for i in range(420)]
+    evidence = [f"e{i}" for i in range(220)]
     (root / "evidence" / "e.yaml").write_text("evidence:\n" + "".join(
         f"  - {{id: {e}, title: Fact number {i} about the thirties, date: '{1930 + i % 10}', source: notes}}\n"
         for i, e in enumerate(evidence)), encoding="utf-8")
     lines = ["claims:"]
-    for c in range(180):
+    for c in range(110):
         links = ", ".join(
-            f"{{ref: e{(c * 7 + k * 13) % 420}, stance: {'undermines' if k == 2 else 'supports'},"
+            f"{{ref: e{(c * 7 + k * 13) % 220}, stance: {'undermines' if k == 2 else 'supports'},"
             f" weight: {('weak', 'moderate', 'strong')[(c + k) % 3]}}}" for k in range(4))
         extra = f", undermines: [c{c - 3}]" if c >= 6 and c % 5 == 0 else ""
         lines.append(f"  - {{id: c{c}, text: Claim {c} holds., evidence: [{links}]{extra}}}")
     (root / "schools" / "c.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "schools" / "s.yaml").write_text(
         "schools:\n  - {id: s, name: A school, summary: It argues., holds: [" +
-        ", ".join(f"c{c}" for c in range(0, 180, 3)) + "]}\n", encoding="utf-8")
-    sides = [", ".join(f"c{c}" for c in range(side, 180, 2)) for side in (0, 1)]
+        ", ".join(f"c{c}" for c in range(0, 110, 3)) + "]}\n", encoding="utf-8")
+    sides = [", ".join(f"c{c}" for c in range(side, 110, 2)) for side in (0, 1)]
     (root / "exam_questions" / "q.yaml").write_text(
         "questions:\n  - id: q\n    text: How far?\n    command_term: discuss\n    sides:\n"
         f"      - {{id: yes, label: Yes, claims: [{sides[0]}]}}\n      - {{id: no, label: No, claims: [{sides[1]}]}}\n",

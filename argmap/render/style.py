@@ -113,9 +113,9 @@ def groups(side_count: int, theme: str, widths: dict[str, int]) -> dict[str, Any
                                        radius=12, shape={"borderDashes": [7, 3]})
     aside_text = "#4b525b"
     result["evidence-aside"] = box("evidence", ASIDE_FILL, ASIDE_BORDER, aside_text, radius=12,
-                                   shape={"borderDashes": [3, 3]}, opacity=0.75)
+                                   shape={"borderDashes": [3, 3]})
     result["evidence-contested-aside"] = box("evidence", ASIDE_FILL, CONTESTED, aside_text, border + 2,
-                                             radius=12, shape={"borderDashes": [3, 3]}, opacity=0.75)
+                                             radius=12, shape={"borderDashes": [3, 3]})
     return result
 
 

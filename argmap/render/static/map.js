@@ -153,7 +153,6 @@
     });
     if (edgeUpdates.length) { view.edges.update(edgeUpdates); }
     controls.showRevealStatus();
-    outline.mark();
   }
 
   /* ---------- weighing ---------- */
@@ -216,10 +215,22 @@
       view.fitShown();
     },
 
+    /* Restyle set-aside evidence once per task: vis-network does work for
+     * the whole map on every update call, so many toggles (a "set all
+     * aside", a test sweeping each item) share one call. */
+    pendingGroups: {},
     setEvidenceGroup: function (id) {
-      var aside = state.accepted[id] === false;
-      var base = groupOf[id];
-      view.nodes.update({id: id, group: aside ? base + "-aside" : base});
+      var first = Object.keys(view.pendingGroups).length === 0;
+      view.pendingGroups[id] = true;
+      if (first) { Promise.resolve().then(view.flushGroups); }
+    },
+
+    flushGroups: function () {
+      var updates = Object.keys(view.pendingGroups).map(function (id) {
+        return {id: id, group: state.accepted[id] === false ? groupOf[id] + "-aside" : groupOf[id]};
+      });
+      view.pendingGroups = {};
+      view.nodes.update(updates);
     },
 
     /* Bring a node into the visible canvas; return its centre in client px. */
@@ -462,11 +473,13 @@
   /* ---------- outline view ---------- */
 
   var outline = {
-    mark: function () {
-      Array.prototype.forEach.call(document.querySelectorAll("#outline [data-node]"), function (item) {
-        var id = item.getAttribute("data-node");
-        item.classList.toggle("is-aside", state.accepted[id] === false);
-        item.classList.toggle("out-of-lens", !lensAllows(id));
+    /* Mark every entry (after a lens change), or only those of one node. */
+    mark: function (id) {
+      var selector = id ? '#outline [data-node="' + id + '"]' : "#outline [data-node]";
+      Array.prototype.forEach.call(document.querySelectorAll(selector), function (item) {
+        var node = item.getAttribute("data-node");
+        item.classList.toggle("is-aside", state.accepted[node] === false);
+        item.classList.toggle("out-of-lens", !lensAllows(node));
       });
     }
   };
@@ -662,6 +675,7 @@
     $("lens").value = state.school || "";
     reweigh();
     applyVisibility();
+    outline.mark();
     if (state.selected !== null) { details.render(); }
     changed("school");
   }
@@ -674,7 +688,7 @@
     view.setEvidenceGroup(id);
     evidenceList.mark(id);
     reweigh();
-    outline.mark();
+    outline.mark(id);
     if (state.selected !== null) { details.render(); }
     changed("evidence");
   }
