@@ -3,7 +3,7 @@
 The data flows one way, and each arrow is a module boundary::
 
     corpus files -> argmap.corpus   (YAML -> pydantic models + source locations)
-                 -> argmap.graph    (one networkx DiGraph, as FORMAT.md describes)
+                 -> argmap.graph    (one networkx DiGraph, as docs/format.md describes)
                  -> argmap.analysis (strengths, balance, stances, lenses, plans)
                  -> argmap.render | argmap.export
 """

@@ -1,4 +1,4 @@
-"""The ``argmap`` command line (INTERFACE.md).
+"""The ``argmap`` command line (docs/interface.md).
 
 Exit status: 0 success, 1 the corpus has errors, 2 usage error. Results go to
 stdout, diagnostics to stderr (``check`` prints its diagnostics on stdout,

@@ -1,4 +1,4 @@
-"""The argument graph: one ``networkx.DiGraph`` exactly as FORMAT.md fixes it.
+"""The argument graph: one ``networkx.DiGraph`` exactly as docs/format.md fixes it.
 
 Node ids are item ids; a side's node id is ``<question-id>/<side-id>``.
 Every node has ``kind`` and ``label``; the rest of an item's fields ride along

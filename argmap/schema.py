@@ -6,13 +6,13 @@ not how argmap reads it:
 
 - an editor's YAML support (YAML 1.2 core schema) turns ``id: 1939`` or
   ``era: 1948`` into numbers, where argmap reads every plain scalar as text
-  (FORMAT.md); so text fields also accept numbers and booleans, and id and
+  (docs/format.md); so text fields also accept numbers and booleans, and id and
   reference fields whole numbers, else authors would see false red squiggles;
 - a claim's ``supports`` and ``undermines`` may list bare ids;
 - checks the models make in Python (date format, a quotation's quote, paper
   numbers, reserved question ids, repeated references) are written out as
   schema keywords, so the editor flags them while typing;
-- every field carries FORMAT.md's explanation, shown on hover.
+- every field carries docs/format.md's explanation, shown on hover.
 
 What a schema cannot see (dangling references, duplicate ids across files,
 cycles) is left to ``argmap check``.
@@ -28,7 +28,7 @@ SCHEMA_ID = "https://argmap.invalid/schema/corpus-file.json"
 _DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
 DATE_PATTERN = rf"^{_DAY}(/{_DAY})?$"
 
-# FORMAT.md's "meaning" column, keyed by model and field.
+# docs/format.md's "meaning" column, keyed by model and field.
 HELP: dict[str, dict[str, str]] = {
     "CorpusFile": {
         "evidence": "Dated facts, documents and quotations that claims rest on.",
@@ -179,7 +179,7 @@ def corpus_schema() -> dict:
     _add_help(defs, generated)
     generated["description"] = (
         "One argmap corpus file: any of the lists evidence, claims, schools, questions "
-        "(FORMAT.md). Generate with `argmap schema > argmap.schema.json`."
+        "(docs/format.md). Generate with `argmap schema > argmap.schema.json`."
     )
     # An empty file is a valid corpus file; YAML reads it as null.
     generated["type"] = ["object", "null"]

@@ -7,7 +7,7 @@ Three parts, each small:
 - a build that keeps the last good map: when the corpus has errors nothing is
   written, the errors go to the terminal and to every open page;
 - an HTTP server for the output folder that adds a live-reload script to the
-  HTML it sends (the files on disk never hold it, INTERFACE.md). Pages carry a
+  HTML it sends (the files on disk never hold it, docs/interface.md). Pages carry a
   Content-Security-Policy that allows only their own scripts and no network,
   so the server also rewrites that policy in the response: the reload script
   by its hash, and connections back to this server only.

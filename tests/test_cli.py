@@ -1,4 +1,4 @@
-"""The ``argmap`` command line as a user runs it (INTERFACE.md, Command line).
+"""The ``argmap`` command line as a user runs it (docs/interface.md, Command line).
 
 Exit status, what lands on stdout and what on stderr are the things a user
 (and a script) sees. The main stories run the real program in a subprocess

@@ -1,4 +1,4 @@
-"""Every error and warning FORMAT.md names, at the file and line it is in.
+"""Every error and warning docs/format.md names, at the file and line it is in.
 
 Each test writes a small sound corpus (the base below) plus the faulty text
 an author might write, and checks what ``argmap check`` would print: the

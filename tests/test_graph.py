@@ -1,4 +1,4 @@
-"""The argument graph built from a corpus (FORMAT.md, The argument graph)."""
+"""The argument graph built from a corpus (docs/format.md, The argument graph)."""
 
 from __future__ import annotations
 

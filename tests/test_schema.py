@@ -1,5 +1,5 @@
 """An author points an editor at ``argmap schema``: the schema accepts every
-shipped corpus file and flags, while typing, the mistakes FORMAT.md names
+shipped corpus file and flags, while typing, the mistakes docs/format.md names
 that a schema can see. Each case is also given to argmap's own loader, so the
 editor and ``argmap check`` agree."""
 

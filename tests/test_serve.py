@@ -118,7 +118,7 @@ def test_serve_serves_the_maps_and_rebuilds_when_a_file_is_saved(mini_corpus, tm
         assert served.state() == {"generation": generation + 1, "errors": []}
 
     assert "data-argmap-generation" in page and "/__argmap__/events" in page
-    # INTERFACE.md: the files build writes never hold the reload script.
+    # docs/interface.md: the files build writes never hold the reload script.
     for written in served.out.glob("*.html"):
         assert "__argmap__" not in written.read_text(encoding="utf-8"), written.name
     # The served page allows the reload script by hash and talks only to its server.

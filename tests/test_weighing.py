@@ -2,7 +2,7 @@
 
 The mini corpus (tests/fixtures/mini) asks whether collective security was
 the aim of Soviet foreign policy. Every number below is worked out in the
-comments from FORMAT.md's rules, so a change in the arithmetic shows up as a
+comments from docs/format.md's rules, so a change in the arithmetic shows up as a
 disagreement with the hand calculation, not with a recorded output.
 
 Weights: weak 0.25, moderate 0.5, strong 0.75; claim -> side edges 1.0.

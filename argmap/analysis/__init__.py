@@ -1,4 +1,4 @@
-"""Analysis: plain functions of the argument graph (FORMAT.md, Strength).
+"""Analysis: plain functions of the argument graph (docs/format.md, Strength).
 
 Nothing here reads YAML or writes HTML; graphs go in, numbers come out.
 """

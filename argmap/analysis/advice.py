@@ -37,7 +37,7 @@ def advice(g: nx.DiGraph, question: str) -> list[Advice]:
     then claims resting on one piece of evidence or on nothing (by id).
 
     Evidence is outside the period when its date lies wholly before the
-    first year or after the last (FORMAT.md, questions). A claim "rests on"
+    first year or after the last (docs/format.md, questions). A claim "rests on"
     the evidence that supports it directly; a claim backed by other claims
     but by no evidence of its own is not flagged, as its backing is weighed.
     """

@@ -1,4 +1,4 @@
-"""Side scores and a question's balance (FORMAT.md, Strength).
+"""Side scores and a question's balance (docs/format.md, Strength).
 
 Sides are not weighed by DF-QuAD: its probabilistic sum saturates near 1 as
 soon as a side has three decent claims. A side's score instead adds up, over

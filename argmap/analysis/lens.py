@@ -8,7 +8,7 @@ import networkx as nx
 def lens(g: nx.DiGraph, school: str) -> set[str]:
     """Claims ``school`` holds and the evidence they cite.
 
-    Weighing over these nodes keeps exactly FORMAT.md's lens: the held claims,
+    Weighing over these nodes keeps exactly docs/format.md's lens: the held claims,
     their evidence, and the claim -> claim edges among held claims. Raises
     KeyError for an id that is not a school of ``g``.
     """

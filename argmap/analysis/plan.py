@@ -116,7 +116,7 @@ def verdict(g: nx.DiGraph, question: str, shares: Mapping[str, float]) -> Verdic
 
 
 def contribution(strength: float) -> float:
-    """A claim's term in its side's score (FORMAT.md, Strength)."""
+    """A claim's term in its side's score (docs/format.md, Strength)."""
     return max(0.0, 2.0 * strength - 1.0)
 
 

@@ -38,7 +38,7 @@ def on_path(g: nx.DiGraph, question: str) -> set[str]:
 def question_subgraph(g: nx.DiGraph, question: str) -> nx.DiGraph:
     """The sub-graph induced by the question, its sides, every claim and
     evidence item on a path to a side, and the schools that hold or reject
-    those claims (INTERFACE.md, one-question export)."""
+    those claims (docs/interface.md, one-question export)."""
     nodes = {question, *sides_of(g, question)}
     path = on_path(g, question)
     nodes |= path

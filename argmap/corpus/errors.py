@@ -2,7 +2,7 @@
 
 A corpus author fixes many problems per run, so nothing here raises: each
 problem is a ``CorpusError`` with a location, collected and reported together
-in the ``path:line:column: severity: message`` form FORMAT.md fixes.
+in the ``path:line:column: severity: message`` form docs/format.md fixes.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Reading goes file by file and item by item, so one broken item costs only
 itself: the rest of the corpus is still checked in the same run. The ids of
 items that could not be read are remembered, so references to them are not
-reported a second time as dangling (FORMAT.md: a fault is reported once).
+reported a second time as dangling (docs/format.md: a fault is reported once).
 """
 
 from __future__ import annotations

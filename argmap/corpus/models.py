@@ -1,4 +1,4 @@
-"""The corpus as pydantic models: what FORMAT.md allows, and nothing else.
+"""The corpus as pydantic models: what docs/format.md allows, and nothing else.
 
 These models describe content only. Where each item was written is kept
 beside them by the loader (``Corpus.sources``), so the same models also give
@@ -38,7 +38,7 @@ _DATE = re.compile(rf"^({_DAY})(?:/({_DAY}))?$")
 
 
 def date_bounds(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """The first and last day a FORMAT.md date can mean, as (y, m, d) tuples.
+    """The first and last day a docs/format.md date can mean, as (y, m, d) tuples.
 
     Raises ValueError for anything that is not ``YYYY``, ``YYYY-MM``,
     ``YYYY-MM-DD`` or a range ``start/end`` of those with start not after end.

@@ -17,7 +17,7 @@ _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "q
 
 
 def validate(corpus: Corpus) -> list[CorpusError]:
-    """Every cross-item error and every warning FORMAT.md names."""
+    """Every cross-item error and every warning docs/format.md names."""
     out: list[CorpusError] = []
     out.extend(_claim_references(corpus))
     out.extend(_school_references(corpus))

@@ -4,7 +4,7 @@ Why not ``ruamel.yaml``'s round-trip loader: it needs over 20 s for a
 10,000-node corpus. Its C parser (libyaml) is fast and its events carry line
 and column marks, so we compose the document ourselves from those events.
 Composing ourselves also lets us apply the YAML 1.2 core schema exactly as
-FORMAT.md wants it: only plain ``null``/``~``/empty scalars become None and
+docs/format.md wants it: only plain ``null``/``~``/empty scalars become None and
 every other scalar stays text (``yes``, ``on``, ``1939`` are strings; pydantic
 turns digit strings into integers where a field wants one).
 """
@@ -41,7 +41,7 @@ MAX_VALUES = 1_000_000
 class Node:
     """A composed YAML node: a mapping, a sequence or a scalar, with its mark.
 
-    ``line`` and ``column`` count from 1, as editors and FORMAT.md do.
+    ``line`` and ``column`` count from 1, as editors and docs/format.md do.
     Mapping values are keyed by their text; ``keys`` keeps each key's own
     node, so an unknown key can be reported where the key is written.
     """
