@@ -66,7 +66,9 @@ def test_the_map_is_drawn_and_lists_the_questions_nodes(mini, offline_page):
     nodes = page.evaluate("argmap.nodes()")
     assert [n["id"] for n in nodes] == map_nodes(g, MINI_Q)
     assert {n["id"]: n["kind"] for n in nodes}["munich"] == "evidence"
-    assert {n["id"]: n["label"] for n in nodes}["german-deal"] == "Stalin wanted a German deal"
+    labels = {n["id"]: n["label"] for n in nodes}
+    assert labels == {n: g.nodes[n]["label"] for n in map_nodes(g, MINI_Q)}, "the graph's labels"
+    assert labels["german-deal"] == "Stalin wanted a German deal"
     assert "collective-security" not in {n["id"] for n in nodes}, "schools are not drawn"
     assert visible(page) == set(map_nodes(g, MINI_Q))
     assert page.is_visible("#map canvas")
@@ -432,3 +434,28 @@ def test_a_large_generated_map_is_drawn_and_weighed_like_python(tmp_path, offlin
     point = page.evaluate("argmap.domPosition('c17')")
     page.mouse.click(point["x"], point["y"])
     assert "Claim 17 holds." in details(page)
+
+
+def test_a_bare_question_without_evidence_or_schools_still_works(tmp_path, offline_page):
+    root = tmp_path / "bare"
+    (root / "exam_questions").mkdir(parents=True)
+    (root / "exam_questions" / "q.yaml").write_text(
+        "claims:\n  - {id: a, text: A holds.}\n  - {id: b, text: B holds.}\n"
+        "questions:\n  - id: q\n    text: " + "A very long question that goes on and on, " * 8 + "doesn't it?\n"
+        "    command_term: discuss\n    sides:\n"
+        "      - {id: yes, label: Yes, claims: [a]}\n      - {id: no, label: No, claims: [b]}\n",
+        encoding="utf-8")
+    g = build_graph(load_corpus(root).corpus)
+    build_site(g, tmp_path / "out")
+    page = open_map(offline_page, tmp_path / "out", "q")
+    assert page.locator("#date-from").count() == 0, "no evidence, no date filter"
+    assert page.evaluate("argmap.balance()") == {"q/yes": 0.5, "q/no": 0.5}
+    assert page.locator("#lens option").count() == 1
+    page.keyboard.press("r")
+    page.keyboard.press("ArrowRight")
+    assert visible(page) == {"q", "q/yes", "q/no", "a"}
+    question = next(n for n in page.evaluate("argmap.nodes()") if n["id"] == "q")
+    assert question["label"] == g.nodes["q"]["text"], "the API gives the full label; the box shows it cut"
+    assert page.evaluate("argmap.kit.view.nodes.get('q').label").endswith("…")
+    schools, _ = offline_page(tmp_path / "out" / "schools.html")
+    assert "no schools yet" in schools.inner_text("main")

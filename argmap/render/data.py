@@ -30,7 +30,8 @@ one source. The shape, version 1 (``schema``):
     the essay plan's fixed words (``argmap.plan.page.page_data``), which
     ``plan.js`` completes for the lens and evidence choices of the moment.
 ``nodes``
-    ``[{id, kind, label}]``: the map's nodes in graph order (``argmap.nodes()``).
+    ``[{id, kind, label}]``: the map's nodes in graph order with the graph's
+    labels (``argmap.nodes()``); the boxes draw them shortened.
 ``vis``
     what vis-network draws: ``nodes`` and ``edges`` (edge ``id`` is ``"e"``
     plus the index of its ``links`` entry), ``options``, and ``groups``:
@@ -53,7 +54,8 @@ from argmap.render.layout import map_nodes
 from argmap.render.style import side_colour
 
 SCHEMA_VERSION = 1
-EVIDENCE_LABEL_LENGTH = 46
+# Claims bring their own short label (at most 60 characters).
+DRAWN_LABEL_LENGTH = {"question": 160, "side": 90, "evidence": 46}
 
 
 def short(text: str, limit: int) -> str:
@@ -103,16 +105,15 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
         ],
         "schools": [_school(g, s, nodes) for s in _schools_of(g, claims)],
         "plan": plan_data(g, question),
-        "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": node_label(g, n)} for n in nodes],
+        "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": g.nodes[n]["label"]} for n in nodes],
     }
 
 
-def node_label(g: nx.DiGraph, node: str) -> str:
-    """The short text drawn on a node; the full text is in the details panel."""
+def drawn_label(g: nx.DiGraph, node: str) -> str:
+    """The short text drawn on a node, cut to fit the room the layout gives
+    it; the full text is in the tooltip and the details panel."""
     data = g.nodes[node]
-    if data["kind"] == "evidence":
-        return short(data["title"], EVIDENCE_LABEL_LENGTH)
-    return data["label"]
+    return short(data["label"], DRAWN_LABEL_LENGTH.get(data["kind"], len(data["label"])))
 
 
 def is_contested(stances: dict[str, str]) -> bool:
@@ -124,7 +125,7 @@ def is_contested(stances: dict[str, str]) -> bool:
 def _evidence(data: dict[str, Any], stances: dict[str, str]) -> dict[str, Any]:
     first, last = date_bounds(data["date"])
     return {
-        "title": data["title"], "label": short(data["title"], EVIDENCE_LABEL_LENGTH),
+        "title": data["title"], "label": short(data["title"], DRAWN_LABEL_LENGTH["evidence"]),
         "date": data["date"], "years": [first[0], last[0]], "kind": data["evidence_kind"],
         "detail": data["detail"], "quote": data["quote"], "speaker": data["speaker"],
         "source": data["source"], "tags": list(data["tags"]), "stances": dict(stances),

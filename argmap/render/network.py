@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from argmap.render.data import drawn_label
 from argmap.render.layout import BOX_WIDTH, layout
 from argmap.render.style import (
     THEMES, claim_group, edge_style, evidence_group, groups, network_options, side_group,
@@ -29,7 +30,7 @@ def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, An
     for node in data["nodes"]:
         node_id, kind = node["id"], node["kind"]
         x, y = positions[node_id]
-        net.add_node(node_id, label=node["label"], shape="box", group=_group(g, node_id, kind, data, side_of),
+        net.add_node(node_id, label=drawn_label(g, node_id), shape="box", group=_group(g, node_id, kind, data, side_of),
                      x=x, y=y, title=_tooltip(g, node_id, kind))
     for index, link in enumerate(data["links"]):
         net.add_edge(link["from"], link["to"], id=f"e{index}",

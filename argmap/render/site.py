@@ -167,10 +167,11 @@ def _questions_by_claim(g: nx.DiGraph) -> dict[str, list[str]]:
     return found
 
 
-def _year_range(data: dict[str, Any]) -> list[int]:
-    """The first and last year of the map's evidence, bounds for the date filter."""
+def _year_range(data: dict[str, Any]) -> list[int] | None:
+    """The first and last year of the map's evidence, bounds for the date
+    filter (None, and no filter, for a map without evidence)."""
     years = [y for item in data["evidence"].values() for y in item["years"]]
-    return [min(years), max(years)] if years else [0, 0]
+    return [min(years), max(years)] if years else None
 
 
 def _share(side: dict[str, Any], share: float) -> dict[str, Any]:

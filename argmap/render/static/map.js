@@ -593,6 +593,7 @@
     startDates: function () {
       var from = $("date-from");
       var to = $("date-to");
+      if (!from) { return; }  // a map without evidence has no date filter
       function read(input) {
         var value = parseInt(input.value, 10);
         return isNaN(value) ? null : value;
