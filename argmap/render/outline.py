@@ -1,9 +1,10 @@
 """The map as a nested list: the same argument, for screen readers and print.
 
 A map is a graph, not a tree: one claim can feed several others. The outline
-unfolds it under each side, and a claim already spelled out higher up is
-named again with a pointer ("see above") instead of repeated, so the outline
-grows with the number of links, never exponentially.
+unfolds it under each side. A claim listed on a side is spelled out there;
+elsewhere it is named with a pointer to that side. Any other claim is spelled
+out where it first appears and named with "see above" after that, so the
+outline grows with the number of links, never exponentially.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Entry:
     reading: str | None = None
     date: str | None = None
     repeated: bool = False
+    see: str = "above"
     children: list["Entry"] = field(default_factory=list)
 
 
@@ -50,6 +52,7 @@ def outline(g: nx.DiGraph, question: str) -> list[SideOutline]:
     """
     keep = set(map_nodes(g, question))
     spelled_out: set[str] = set()
+    home = {c: g.nodes[s]["label"] for s in sides_of(g, question) for c in g.nodes[s]["claims"]}
 
     def entry(node: str, parent: str | None) -> Entry:
         data = g.nodes[node]
@@ -59,6 +62,9 @@ def outline(g: nx.DiGraph, question: str) -> list[SideOutline]:
             return Entry(node, "evidence", data["title"], edge.get("relation", ""), weight,
                          edge.get("reading"), data["date"])
         item = Entry(node, "claim", data["text"], edge.get("relation", ""), weight)
+        if parent is not None and node in home:
+            item.repeated, item.see = True, home[node]
+            return item
         if node in spelled_out:
             item.repeated = True
             return item
