@@ -459,3 +459,14 @@ def test_a_bare_question_without_evidence_or_schools_still_works(tmp_path, offli
     assert page.evaluate("argmap.kit.view.nodes.get('q').label").endswith("…")
     schools, _ = offline_page(tmp_path / "out" / "schools.html")
     assert "no schools yet" in schools.inner_text("main")
+
+
+def test_going_full_screen_refits_the_map(mini, offline_page):
+    """A bigger window (a projector going full screen) gets a bigger map, until
+    the reader zooms: then the view is theirs."""
+    _, out = mini
+    page, _ = offline_page(out / f"{MINI_Q}.html", width=900, height=560)
+    page.evaluate("argmap.ready")
+    small = page.evaluate("argmap.kit.view.network.getScale()")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.wait_for_function(f"argmap.kit.view.network.getScale() > {small} * 1.1")

@@ -177,6 +177,12 @@
       view.network.on("click", function (params) {
         if (params.nodes.length) { select(params.nodes[0]); }
       });
+      // Once a reader pans or zooms, the view is theirs: a resize keeps it.
+      view.network.on("zoom", function () { view.readerMoved = true; });
+      view.network.on("dragEnd", function (params) {
+        if (!params.nodes.length) { view.readerMoved = true; }
+      });
+      window.addEventListener("resize", view.onResize);
       view.fit();
       view.network.once("afterDrawing", function () {
         document.documentElement.dataset.ready = "true";
@@ -196,9 +202,24 @@
       view.network.moveTo({scale: scale, animation: false});
     },
 
+    /* Entering full screen or resizing the window: fit again, unless the
+     * reader has zoomed or panned, once the size has settled. */
+    readerMoved: false,
+    resizeQueued: false,
+    onResize: function () {
+      if (view.readerMoved || view.resizeQueued) { return; }
+      view.resizeQueued = true;
+      window.requestAnimationFrame(function () {
+        view.resizeQueued = false;
+        view.network.redraw();
+        view.fitShown();
+      });
+    },
+
     /* During a reveal the class sees only part of the map: bring that part
      * up to a size readable from the back of the room. */
     fitShown: function () {
+      view.readerMoved = false;
       if (state.revealStep === null) { view.fit(); return; }
       var shown = data.nodes.filter(function (node) { return state.shown[node.id]; })
         .map(function (node) { return node.id; });
