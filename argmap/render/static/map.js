@@ -183,7 +183,7 @@
         if (!params.nodes.length) { view.readerMoved = true; }
       });
       window.addEventListener("resize", view.onResize);
-      view.fit();
+      view.fitShown();
       view.network.once("afterDrawing", function () {
         document.documentElement.dataset.ready = "true";
         resolveReady();
@@ -220,7 +220,8 @@
      * up to a size readable from the back of the room. */
     fitShown: function () {
       view.readerMoved = false;
-      if (state.revealStep === null) { view.fit(); return; }
+      // A projector shows small maps larger than life, for the back row.
+      if (state.revealStep === null) { view.fit(null, state.theme === "projector" ? 1.5 : 1); return; }
       var shown = data.nodes.filter(function (node) { return state.shown[node.id]; })
         .map(function (node) { return node.id; });
       view.fit(shown, state.theme === "projector" ? 1.6 : 1.3);
