@@ -1,7 +1,7 @@
 """The data a map page carries: one JSON blob, read by the page's scripts.
 
 Everything the page shows or computes comes from here, so the page's
-weighing, its details panel, its outline and (later) its essay plan all read
+weighing, its details panel, its outline and its essay plan all read
 one source. The shape, version 1 (``schema``):
 
 ``question``
