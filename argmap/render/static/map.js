@@ -1,6 +1,6 @@
 /* argmap: the interactive map page.
  *
- * One namespace, window.argmap: the public API of INTERFACE.md on it, and the
+ * One namespace, window.argmap: the public API of docs/interface.md on it, and the
  * page's parts under argmap.kit (weigh, state, view, panel, controls) for
  * later additions such as the essay-plan panel, which registers a tab with
  * argmap.kit.panel.addTab and listens with argmap.kit.onChange.
@@ -666,7 +666,7 @@
     } catch (ignored) { /* not allowed here: stay in the window */ }
   }
 
-  /* ---------- the public API (INTERFACE.md) ---------- */
+  /* ---------- the public API (docs/interface.md) ---------- */
 
   function nodes(options) {
     var visibleOnly = options && options.visible;

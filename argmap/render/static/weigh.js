@@ -1,6 +1,6 @@
 /* argmap: weighing a question in the page, exactly as argmap.analysis does.
  *
- * FORMAT.md's DF-QuAD strengths, side scores and shares, and a school's lens.
+ * docs/format.md's DF-QuAD strengths, side scores and shares, and a school's lens.
  * Children are combined in sorted-id order and every sum runs in the same
  * order as in Python, so page and command line agree to the last bit.
  * Pure functions of the page model; no DOM here.
