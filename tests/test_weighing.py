@@ -187,3 +187,22 @@ def test_extent_words_thresholds():
     assert extent_words(0.5999) == "to some extent"
     assert extent_words(0.40) == "to some extent"
     assert extent_words(0.3999) == "only to a limited extent"
+
+
+@pytest.mark.parametrize("set_aside", [{}, {"nazi-soviet-pact": False, "league-entry": False}])
+def test_impact_is_exactly_the_shift_a_full_reweighing_gives_on_every_course_map(course_corpus, set_aside):
+    """impact() re-weighs only what an item feeds; a student toggling the item
+    and re-weighing the whole question must see the very same numbers."""
+    course = build_graph(load_corpus(course_corpus).corpus)
+    schools = [None] + [n for n, k in course.nodes(data="kind") if k == "school"]
+    questions = [n for n, k in course.nodes(data="kind") if k == "question"]
+    for question in questions:
+        for school in schools:
+            now = balance(course, question, set_aside, school)
+            items = impact(course, question, set_aside, school)
+            if school is None:
+                assert items, f"{question} has evidence to rank"
+            for item in items:
+                toggled = {**set_aside, item.evidence: not item.accepted}
+                after = balance(course, question, toggled, school)
+                assert item.shift == {side: after[side] - now[side] for side in now}

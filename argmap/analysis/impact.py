@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import dataclass
 from typing import Mapping
 
 import networkx as nx
 
-from argmap.analysis.balance import balance
+from argmap.analysis.balance import shares, side_scores, weigh
 from argmap.analysis.lens import lens
+from argmap.analysis.strength import EVIDENCE_BASE, weighing_order, claim_strength
 from argmap.analysis.subgraph import on_path
+from argmap.graph import ARGUMENT_RELATIONS
 
 
 @dataclass(frozen=True)
@@ -37,17 +40,38 @@ def impact(
     school: str | None = None,
 ) -> list[Impact]:
     """Every evidence item on the question's path, biggest impact first
-    (ties by id), under the given lens and evidence choices."""
+    (ties by id), under the given lens and evidence choices.
+
+    Toggling one item changes only the claims downstream of it, so each item
+    re-weighs just that cone, in the same order and with the same arithmetic
+    as a full weighing (the numbers are identical), instead of the whole
+    question: a 2,000-node map costs a second, not a minute.
+    """
     accepted = dict(accepted or {})
-    now = balance(g, question, accepted, school)
-    items = [n for n in on_path(g, question) if g.nodes[n]["kind"] == "evidence"]
+    keep = on_path(g, question)
     if school is not None:
-        kept = lens(g, school)
-        items = [n for n in items if n in kept]
+        keep &= lens(g, school)
+    now = weigh(g, question, accepted=accepted, school=school)
+    position = {n: i for i, n in enumerate(weighing_order(g, keep))}
     result = []
-    for ev in items:
+    for ev in sorted(n for n in keep if g.nodes[n]["kind"] == "evidence"):
         is_accepted = accepted.get(ev, True)
-        toggled = {**accepted, ev: not is_accepted}
-        after = balance(g, question, toggled, school)
-        result.append(Impact(ev, is_accepted, {s: after[s] - now[s] for s in now}))
+        changed = ChainMap({ev: 0.0 if is_accepted else EVIDENCE_BASE}, now.strengths)
+        for claim in sorted(_downstream(g, ev, keep), key=position.__getitem__):
+            changed.maps[0][claim] = claim_strength(g, claim, changed)
+        after = shares(side_scores(g, question, changed, school))
+        result.append(Impact(ev, is_accepted, {s: after[s] - now.shares[s] for s in now.shares}))
     return sorted(result, key=lambda i: (-i.size, i.evidence))
+
+
+def _downstream(g: nx.DiGraph, start: str, keep: set[str]) -> set[str]:
+    """Claims in ``keep`` that ``start`` reaches through argument edges."""
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        for parent, edge in g.succ[node].items():
+            if parent in keep and parent not in seen and edge["relation"] in ARGUMENT_RELATIONS:
+                seen.add(parent)
+                stack.append(parent)
+    return seen

@@ -63,24 +63,33 @@ def strengths(
     """
     accepted = accepted or {}
     result: dict[str, float] = {}
-    for node in _weighing_order(g, keep):
+    for node in weighing_order(g, keep):
         kind = g.nodes[node]["kind"]
         if kind == "evidence":
             result[node] = EVIDENCE_BASE if accepted.get(node, True) else 0.0
         elif kind == "claim":
-            supports: list[float] = []
-            attacks: list[float] = []
-            for child in sorted(g.predecessors(node)):
-                if child not in result:
-                    continue
-                edge = g.edges[child, node]
-                contribution = result[child] * edge["weight"]
-                (supports if edge["relation"] == "supports" else attacks).append(contribution)
-            result[node] = dfquad(CLAIM_BASE, supports, attacks)
+            result[node] = claim_strength(g, node, result)
     return result
 
 
-def _weighing_order(g: nx.DiGraph, keep: Collection[str] | None = None) -> list[str]:
+def claim_strength(g: nx.DiGraph, claim: str, weighed: Mapping[str, float]) -> float:
+    """DF-QuAD strength of ``claim`` from its children's strengths in ``weighed``.
+
+    Children missing from ``weighed`` are outside the lens and do not count.
+    Children are combined in sorted-id order, as the page's JavaScript does.
+    """
+    supports: list[float] = []
+    attacks: list[float] = []
+    for child in sorted(g.predecessors(claim)):
+        if child not in weighed:
+            continue
+        edge = g.edges[child, claim]
+        contribution = weighed[child] * edge["weight"]
+        (supports if edge["relation"] == "supports" else attacks).append(contribution)
+    return dfquad(CLAIM_BASE, supports, attacks)
+
+
+def weighing_order(g: nx.DiGraph, keep: Collection[str] | None = None) -> list[str]:
     """Evidence and claims (of ``keep`` only, when given), children before parents.
 
     With ``keep``, only those nodes and the edges into them are visited, so
