@@ -155,14 +155,21 @@ def test_each_schools_answer_sits_side_by_side_in_the_panel(offline_page, mini_s
     _, site = mini_site
     page = open_map(offline_page, site, Q)
     page.click("#tab-plan")
+    # The narrow panel puts each lens's judgement under its name.
     rows = page.eval_on_selector_all(
-        "#plan table.plan-answers tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
-    assert rows[0] == ["Lens", "Collective security was the aim", "A German deal was the aim", "Judgement"]
+        "#plan table.plan-answers tr",
+        """rows => rows.map(r => [...r.cells].map(c => {
+            const verdict = c.querySelector('.plan-verdict');
+            return verdict ? [c.firstChild.textContent, verdict.textContent] : c.textContent;
+        }))""")
+    assert rows[0] == ["Lens", "Collective security was the aim", "A German deal was the aim"]
     assert rows[1:] == [
-        ["Every school", "72%", "28%", "Collective security was the aim, to a large extent"],
-        ["Collective-security school", "100%", "0%", "Collective security was the aim, to a large extent"],
-        ["German school", "0%", "100%", "A German deal was the aim, to a large extent"],
+        [["Every school", "Collective security was the aim, to a large extent"], "72%", "28%"],
+        [["Collective-security school", "Collective security was the aim, to a large extent"], "100%", "0%"],
+        [["German school", "A German deal was the aim, to a large extent"], "0%", "100%"],
     ]
+    assert page.evaluate("document.querySelector('#plan table.plan-answers').scrollWidth") <= page.evaluate(
+        "document.querySelector('#plan').clientWidth"), "the table fits the panel"
 
 
 def test_the_impact_list_is_ranked_and_each_item_opens_its_evidence(offline_page, mini_site):

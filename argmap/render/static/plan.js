@@ -302,11 +302,17 @@
     return list;
   }
 
+  // The side panel is narrow: the judgement sentence goes under the lens's
+  // name instead of in a column of its own (the Markdown keeps the column).
   function answersTable(view) {
-    var head = el("tr", {}, view.table[0].map(function (text) { return el("th", {scope: "col", text: text}); }));
+    var last = view.table[0].length - 1;
+    var head = el("tr", {}, view.table[0].slice(0, last).map(function (text) {
+      return el("th", {scope: "col", text: text});
+    }));
     var rows = view.table.slice(1).map(function (row) {
-      return el("tr", {}, [el("th", {scope: "row", text: row[0]})].concat(
-        row.slice(1).map(function (text) { return el("td", {text: text}); })));
+      var lens = el("th", {scope: "row"}, [row[0], el("span", {class: "plan-verdict", text: row[last]})]);
+      return el("tr", {}, [lens].concat(
+        row.slice(1, last).map(function (text) { return el("td", {class: "plan-share", text: text}); })));
     });
     return el("table", {class: "plan-answers"}, [el("thead", {}, [head]), el("tbody", {}, rows)]);
   }
