@@ -470,3 +470,37 @@ def test_going_full_screen_refits_the_map(mini, offline_page):
     small = page.evaluate("argmap.kit.view.network.getScale()")
     page.set_viewport_size({"width": 1366, "height": 768})
     page.wait_for_function(f"argmap.kit.view.network.getScale() > {small} * 1.1")
+
+
+COURSE_MAP = "nov-2020-collective-security"
+
+
+def test_projector_shows_the_map_text_larger_on_screen(course, offline_page):
+    """Projected, the map's own boxes must read larger than on a laptop, not
+    only the header and panel: after fitting at 1366x768, claim and evidence
+    type is at least 1.25 times its default size, by the P toggle or built in."""
+    g, out = course
+    if COURSE_MAP not in questions(g):
+        pytest.skip(f"the course corpus has no question '{COURSE_MAP}' yet")
+    page = open_map(offline_page, out, COURSE_MAP, width=1366, height=768)
+    sizes = "({claim: argmap.kit.view.labelPx('claim'), evidence: argmap.kit.view.labelPx('evidence')})"
+    default = page.evaluate(sizes)
+    page.evaluate("argmap.toggleProjector()")
+    assert page.is_hidden("#panel"), "the projector folds the panel away for the map"
+    projected = page.evaluate(sizes)
+    for kind in ("claim", "evidence"):
+        assert projected[kind] >= 1.25 * default[kind], (kind, default[kind], projected[kind])
+    labels = page.evaluate("argmap.kit.view.nodes.get().map(function (n) { return [n.id, n.x, n.label]; })")
+    page.click("#panel-toggle")
+    assert page.is_visible("#balance-list") and page.get_attribute("#panel-toggle", "aria-expanded") == "true"
+    page.keyboard.press("b")
+    assert page.is_hidden("#panel") and page.evaluate(sizes) == projected
+    page.evaluate("argmap.toggleProjector()")
+    assert page.is_visible("#panel")
+    assert page.evaluate(sizes) == default, "leaving the projector restores the laptop map"
+
+    projector_out = out.parent / f"{out.name}-projector"
+    build_site(g, projector_out, [COURSE_MAP], theme="projector")
+    built_in = open_map(offline_page, projector_out, COURSE_MAP, width=1366, height=768)
+    assert built_in.evaluate(sizes) == projected, "a projector build opens as the P key shows it"
+    assert built_in.evaluate("argmap.kit.view.nodes.get().map(function (n) { return [n.id, n.x, n.label]; })") == labels

@@ -15,7 +15,8 @@ import pytest
 from argmap.analysis import questions
 from argmap.corpus import load_corpus
 from argmap.graph import build_graph
-from argmap.render.layout import BOX_HEIGHT, BOX_WIDTH, layout, map_nodes
+from argmap.render.layout import BOX_HEIGHT, BOX_WIDTH, METRICS, layout, map_nodes
+from argmap.render.style import THEMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,14 +32,15 @@ def course_questions(course_corpus):
     return [(g, q) for q in questions(g)]
 
 
-def boxes_overlap(a, b, kind_a, kind_b) -> bool:
+def boxes_overlap(a, b, kind_a, kind_b, theme="default") -> bool:
     (ax, ay), (bx, by) = a, b
-    return (abs(ax - bx) < (BOX_WIDTH[kind_a] + BOX_WIDTH[kind_b]) / 2
-            and abs(ay - by) < (BOX_HEIGHT[kind_a] + BOX_HEIGHT[kind_b]) / 2)
+    width, height = METRICS[theme].box_width, METRICS[theme].box_height
+    return (abs(ax - bx) < (width[kind_a] + width[kind_b]) / 2
+            and abs(ay - by) < (height[kind_a] + height[kind_b]) / 2)
 
 
-def assert_reads_top_down(g, question):
-    pos = layout(g, question)
+def assert_reads_top_down(g, question, theme="default"):
+    pos = layout(g, question, theme)
     assert set(pos) == set(map_nodes(g, question))
     kind = {n: g.nodes[n]["kind"] for n in pos}
     sides = g.nodes[question]["sides"]
@@ -54,7 +56,7 @@ def assert_reads_top_down(g, question):
     if claims and evidence:
         assert min(pos[e][1] for e in evidence) > max(pos[c][1] for c in claims), "evidence is below the claims"
     for a, b in combinations(pos, 2):
-        assert not boxes_overlap(pos[a], pos[b], kind[a], kind[b]), f"{a} and {b} overlap"
+        assert not boxes_overlap(pos[a], pos[b], kind[a], kind[b], theme), f"{a} and {b} overlap"
     return pos
 
 
@@ -76,12 +78,13 @@ def test_claim_attacked_from_the_other_side_sits_towards_it():
     assert pos["security-genuine"][0] > pos["pact-last-resort"][0]
 
 
-def test_every_course_map_reads_top_down_without_overlaps(course_corpus):
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_course_map_reads_top_down_without_overlaps(course_corpus, theme):
     pairs = course_questions(course_corpus)
     if not pairs:
         pytest.skip("the course corpus has no questions yet")
     for g, q in pairs:
-        assert_reads_top_down(g, q)
+        assert_reads_top_down(g, q, theme)
 
 
 def test_a_sixty_node_map_fits_a_laptop_screen_readably(course_corpus):

@@ -34,8 +34,10 @@ one source. The shape, version 1 (``schema``):
     labels (``argmap.nodes()``); the boxes draw them shortened.
 ``vis``
     what vis-network draws: ``nodes`` and ``edges`` (edge ``id`` is ``"e"``
-    plus the index of its ``links`` entry), ``options``, and ``groups``:
-    ``{"default": {...}, "projector": {...}}``, the shared styles per theme.
+    plus the index of its ``links`` entry), ``options``, ``groups``:
+    ``{"default": {...}, "projector": {...}}``, the shared styles per theme,
+    and ``themes``: ``{theme: {id: [x, y, drawn label]}}`` for every node, as
+    each theme lays it out (``nodes`` carry the opening theme's).
 ``theme``
     the theme the page opens in.
 """
@@ -54,8 +56,12 @@ from argmap.render.layout import map_nodes
 from argmap.render.style import side_colour
 
 SCHEMA_VERSION = 1
-# Claims bring their own short label (at most 60 characters).
-DRAWN_LABEL_LENGTH = {"question": 160, "side": 90, "evidence": 46}
+# Claims bring their own short label (at most 60 characters). Evidence gets
+# three lines of the default type, two of the projector's larger type.
+DRAWN_LABEL_LENGTH = {
+    "default": {"question": 160, "side": 90, "evidence": 46},
+    "projector": {"question": 160, "side": 90, "evidence": 30},
+}
 
 
 def short(text: str, limit: int) -> str:
@@ -109,11 +115,11 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
     }
 
 
-def drawn_label(g: nx.DiGraph, node: str) -> str:
+def drawn_label(g: nx.DiGraph, node: str, theme: str = "default") -> str:
     """The short text drawn on a node, cut to fit the room the layout gives
-    it; the full text is in the tooltip and the details panel."""
+    it in ``theme``; the full text is in the tooltip and the details panel."""
     data = g.nodes[node]
-    return short(data["label"], DRAWN_LABEL_LENGTH.get(data["kind"], len(data["label"])))
+    return short(data["label"], DRAWN_LABEL_LENGTH[theme].get(data["kind"], len(data["label"])))
 
 
 def is_contested(stances: dict[str, str]) -> bool:
@@ -125,7 +131,7 @@ def is_contested(stances: dict[str, str]) -> bool:
 def _evidence(data: dict[str, Any], stances: dict[str, str]) -> dict[str, Any]:
     first, last = date_bounds(data["date"])
     return {
-        "title": data["title"], "label": short(data["title"], DRAWN_LABEL_LENGTH["evidence"]),
+        "title": data["title"], "label": short(data["title"], DRAWN_LABEL_LENGTH["default"]["evidence"]),
         "date": data["date"], "years": [first[0], last[0]], "kind": data["evidence_kind"],
         "detail": data["detail"], "quote": data["quote"], "speaker": data["speaker"],
         "source": data["source"], "tags": list(data["tags"]), "stances": dict(stances),

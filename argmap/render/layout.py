@@ -28,18 +28,49 @@ import networkx as nx
 from argmap.analysis.subgraph import on_path, sides_of
 from argmap.graph import ARGUMENT_RELATIONS
 
-# World units (CSS pixels at zoom 1). Box widths are also the groups'
-# widthConstraint in the page, so layout and drawing agree on sizes.
-BOX_WIDTH = {"question": 600, "side": 280, "claim": 150, "evidence": 140}
-BOX_HEIGHT = {"question": 80, "side": 56, "claim": 84, "evidence": 62}
-CELL_WIDTH = 162
-ROW_HEIGHT = {"claim": 94, "evidence": 72}
-SIDE_Y = 108
-CLAIMS_Y = 206
-TIER_GAP = 22
+
+@dataclass(frozen=True)
+class Metrics:
+    """The room a theme's boxes need, and the map area it is fitted to.
+
+    Scaling every size by the same factor would change nothing on screen
+    once the map is fitted, so the projector's larger type needs its own
+    metrics: fewer characters per box (see ``data.DRAWN_LABEL_LENGTH``) and
+    the wider map area it gets with the side panel folded away.
+    """
+
+    # World units (CSS pixels at zoom 1). Box widths are also the groups'
+    # widthConstraint in the page, so layout and drawing agree on sizes.
+    box_width: dict[str, float]
+    box_height: dict[str, float]
+    cell_width: float
+    row_height: dict[str, float]
+    side_y: float
+    claims_y: float
+    tier_gap: float
+    # The map area of the page at 1366x768 (minus header, toolbar and panel).
+    view_width: float
+    view_height: float
+
+
+METRICS = {
+    "default": Metrics(
+        box_width={"question": 600, "side": 280, "claim": 150, "evidence": 140},
+        box_height={"question": 80, "side": 56, "claim": 84, "evidence": 62},
+        cell_width=162, row_height={"claim": 94, "evidence": 72},
+        side_y=108, claims_y=206, tier_gap=22, view_width=1040, view_height=690,
+    ),
+    # 1.3 times the type: boxes 1.3 times wider, evidence cut to two lines.
+    "projector": Metrics(
+        box_width={"question": 780, "side": 364, "claim": 195, "evidence": 182},
+        box_height={"question": 104, "side": 73, "claim": 106, "evidence": 56},
+        cell_width=211, row_height={"claim": 114, "evidence": 64},
+        side_y=115, claims_y=215, tier_gap=22, view_width=1340, view_height=690,
+    ),
+}
+BOX_WIDTH = METRICS["default"].box_width
+BOX_HEIGHT = METRICS["default"].box_height
 MIN_SIDE_COLUMNS = 2
-# The map area of the page at 1366x768 (minus header, toolbar and panel).
-VIEW_WIDTH, VIEW_HEIGHT = 1040, 690
 
 Position = tuple[float, float]
 
@@ -53,10 +84,11 @@ class _Band:
     evidence: list[str]
     columns: int = 0
     left: float = 0.0
+    cell_width: float = 0.0
 
     @property
     def centre(self) -> float:
-        return self.left + self.columns * CELL_WIDTH / 2
+        return self.left + self.columns * self.cell_width / 2
 
 
 def map_nodes(g: nx.DiGraph, question: str) -> list[str]:
@@ -67,8 +99,9 @@ def map_nodes(g: nx.DiGraph, question: str) -> list[str]:
     return [n for n in g.nodes if n in keep]
 
 
-def layout(g: nx.DiGraph, question: str) -> dict[str, Position]:
-    """``{node id: (x, y)}`` for every node of the question's map.
+def layout(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str, Position]:
+    """``{node id: (x, y)}`` for every node of the question's map, with the
+    room ``theme``'s type needs (see ``METRICS``).
 
     Raises KeyError for an id that is not a question of ``g``.
 
@@ -80,6 +113,7 @@ def layout(g: nx.DiGraph, question: str) -> dict[str, Position]:
     >>> pos["collective-security-aim"][1] < pos["collective-security-aim/agree"][1] < pos["german-deal"][1]
     True
     """
+    m = METRICS[theme]
     sides = sides_of(g, question)
     nodes = map_nodes(g, question)
     order = {n: i for i, n in enumerate(nodes)}
@@ -87,7 +121,7 @@ def layout(g: nx.DiGraph, question: str) -> dict[str, Position]:
     home = _home_slots(g, arguments, sides)
     depth = _claim_depths(g, arguments, sides)
 
-    bands = [_Band(MIN_SIDE_COLUMNS if slot % 2 == 0 else 0, [], []) for slot in range(2 * len(sides) - 1)]
+    bands = [_Band(MIN_SIDE_COLUMNS if slot % 2 == 0 else 0, [], [], cell_width=m.cell_width) for slot in range(2 * len(sides) - 1)]
     for node in nodes:
         kind = g.nodes[node]["kind"]
         if kind == "claim":
@@ -102,23 +136,23 @@ def layout(g: nx.DiGraph, question: str) -> dict[str, Position]:
 
     for band in bands:
         band.claims.sort(key=lambda c: (depth[c], pull(c), order[c]))
-    claim_rows = _choose_columns(bands)
+    claim_rows = _choose_columns(bands, m)
 
     positions: dict[str, Position] = {}
     left = 0.0
     for band in bands:
         band.left = left
-        left += band.columns * CELL_WIDTH
+        left += band.columns * m.cell_width
     width = left
     for band in bands:
-        _fill(band, band.claims, CLAIMS_Y, ROW_HEIGHT["claim"], positions)
-    evidence_y = CLAIMS_Y + claim_rows * ROW_HEIGHT["claim"] + TIER_GAP
+        _fill(band, band.claims, m.claims_y, m.row_height["claim"], positions)
+    evidence_y = m.claims_y + claim_rows * m.row_height["claim"] + m.tier_gap
     for band in bands:
         band.evidence.sort(key=lambda e: (_barycentre(arguments, e, positions, band.centre), order[e]))
-        _fill(band, band.evidence, evidence_y, ROW_HEIGHT["evidence"], positions)
+        _fill(band, band.evidence, evidence_y, m.row_height["evidence"], positions)
     positions[question] = (round(width / 2, 1), 0.0)
     for index, side in enumerate(sides):
-        positions[side] = (round(bands[2 * index].centre, 1), float(SIDE_Y))
+        positions[side] = (round(bands[2 * index].centre, 1), float(m.side_y))
     return {n: positions[n] for n in nodes}
 
 
@@ -168,7 +202,7 @@ def _claim_depths(g: nx.DiGraph, arguments: nx.DiGraph, sides: list[str]) -> dic
     return depth
 
 
-def _choose_columns(bands: list[_Band]) -> int:
+def _choose_columns(bands: list[_Band], m: Metrics) -> int:
     """Give each band its columns so the fitted map shows the largest text.
 
     Tries row budgets for the claim and the evidence tier; each band gets the
@@ -186,10 +220,10 @@ def _choose_columns(bands: list[_Band]) -> int:
             ]
             claim_rows = max((_ceil_div(len(b.claims), c) for b, c in zip(bands, columns) if c), default=0)
             evidence_rows = max((_ceil_div(len(b.evidence), c) for b, c in zip(bands, columns) if c), default=0)
-            width = max(sum(columns) * CELL_WIDTH, BOX_WIDTH["question"])
-            height = (CLAIMS_Y + claim_rows * ROW_HEIGHT["claim"] + TIER_GAP
-                      + evidence_rows * ROW_HEIGHT["evidence"] + BOX_HEIGHT["question"] / 2)
-            scale = min(VIEW_WIDTH / width, VIEW_HEIGHT / height)
+            width = max(sum(columns) * m.cell_width, m.box_width["question"])
+            height = (m.claims_y + claim_rows * m.row_height["claim"] + m.tier_gap
+                      + evidence_rows * m.row_height["evidence"] + m.box_height["question"] / 2)
+            scale = min(m.view_width / width, m.view_height / height)
             candidate = (scale, -width, columns, claim_rows, evidence_rows)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
@@ -225,7 +259,7 @@ def _fill(band: _Band, items: list[str], top: float, row_height: float, position
         row, column = divmod(index, columns)
         in_row = min(columns, len(items) - row * columns)
         offset = (columns - in_row) / 2
-        x = band.left + (offset + column + 0.5) * CELL_WIDTH
+        x = band.left + (offset + column + 0.5) * band.cell_width
         positions[node] = (round(x, 1), float(top + row * row_height))
 
 

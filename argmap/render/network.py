@@ -14,7 +14,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from argmap.render.data import drawn_label
-from argmap.render.layout import BOX_WIDTH, layout
+from argmap.render.layout import METRICS, layout
 from argmap.render.style import (
     THEMES, claim_group, edge_style, evidence_group, groups, network_options, side_group,
 )
@@ -22,15 +22,20 @@ from argmap.render.style import (
 
 def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, Any]:
     """The ``vis`` entry of the page data: nodes at fixed layout positions,
-    edges with ids ``e<index into data["links"]>``, options and per-theme groups."""
-    positions = layout(g, question)
+    edges with ids ``e<index into data["links"]>``, options, and per theme
+    the groups and every node's position and drawn label."""
+    themes = {
+        theme: {n: [*xy, drawn_label(g, n, theme)] for n, xy in layout(g, question, theme).items()}
+        for theme in THEMES
+    }
+    opening = themes[data["theme"]]
     side_of = {c: side["order"] for side in data["sides"] for c in side["claims"]}
     side_fill = {side["id"]: side["colour"] for side in data["sides"]}
     net = Network(directed=True)
     for node in data["nodes"]:
         node_id, kind = node["id"], node["kind"]
-        x, y = positions[node_id]
-        net.add_node(node_id, label=drawn_label(g, node_id), shape="box", group=_group(g, node_id, kind, data, side_of),
+        x, y, label = opening[node_id]
+        net.add_node(node_id, label=label, shape="box", group=_group(g, node_id, kind, data, side_of),
                      x=x, y=y, title=_tooltip(g, node_id, kind))
     for index, link in enumerate(data["links"]):
         net.add_edge(link["from"], link["to"], id=f"e{index}",
@@ -40,7 +45,8 @@ def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, An
         "nodes": [_without_defaults(n) for n in net.nodes],
         "edges": [_without_defaults(e) for e in net.edges],
         "options": net.options,
-        "groups": {theme: groups(len(data["sides"]), theme, BOX_WIDTH) for theme in THEMES},
+        "groups": {theme: groups(len(data["sides"]), theme, METRICS[theme].box_width) for theme in THEMES},
+        "themes": themes,
     }
 
 

@@ -43,10 +43,13 @@ DEFAULT_EDGE_WIDTH = EDGE_WIDTH[0.5]
 CURVED_EDGE_LIMIT = 300
 
 THEMES = ("default", "projector")
-# Both themes share font sizes: the layout leaves room for exactly these
-# labels. The projector darkens and thickens the type instead (a text stroke
-# in the text colour), which changes no measurement.
-FONT_SIZE = {"question": 17, "side": 16, "claim": 14, "evidence": 13}
+# The layout leaves room for exactly these labels (``layout.METRICS``). The
+# projector's type is 1.3 times larger, and darker and thicker too (a text
+# stroke in the text colour), to read from the back of a classroom.
+FONT_SIZE = {
+    "default": {"question": 17, "side": 16, "claim": 14, "evidence": 13},
+    "projector": {"question": 22, "side": 21, "claim": 18, "evidence": 17},
+}
 _TEXT_STROKE = {"default": 0, "projector": 0.7}
 _BORDER = {"default": 2, "projector": 3}
 
@@ -83,7 +86,7 @@ def groups(side_count: int, theme: str, widths: dict[str, int]) -> dict[str, Any
 
     def box(kind: str, fill: str, edge: str, text: str, width: float = border,
             radius: int = 4, **extra: Any) -> dict[str, Any]:
-        font = {"face": FONT_FACE, "size": FONT_SIZE[kind], "color": text,
+        font = {"face": FONT_FACE, "size": FONT_SIZE[theme][kind], "color": text,
                 "strokeWidth": stroke, "strokeColor": text}
         return {
             "shape": "box",

@@ -231,8 +231,25 @@
                            scale: view.network.getScale() * 0.94, animation: false});
     },
 
+    /* Each theme has its own layout: the projector's larger type needs
+     * roomier boxes and shorter evidence labels, not just a bigger font. */
     setTheme: function (theme) {
+      var placed = data.vis.themes[theme];
       view.network.setOptions({groups: data.vis.groups[theme]});
+      view.nodes.update(data.vis.nodes.map(function (node) {
+        var where = placed[node.id];
+        return {id: node.id, x: where[0], y: where[1], label: where[2]};
+      }));
+      view.refit();
+    },
+
+    /* How tall a group's label type is on screen now, in CSS px. */
+    labelPx: function (group) {
+      return view.network.getScale() * data.vis.groups[state.theme][group].font.size;
+    },
+
+    /* The map area changed size without a window resize (the panel). */
+    refit: function () {
       view.network.redraw();
       view.fitShown();
     },
@@ -520,6 +537,7 @@
       $("reveal-all").addEventListener("click", function () { revealAll(); });
       $("view-toggle").addEventListener("click", function () { setView(state.view === "map" ? "outline" : "map"); });
       $("projector").addEventListener("click", function () { toggleProjector(true); });
+      $("panel-toggle").addEventListener("click", function () { togglePanel(); });
       document.addEventListener("keydown", controls.onKey);
     },
 
@@ -534,6 +552,7 @@
       else if (key === "ArrowLeft") { revealBack(); }
       else if (key === "r" || key === "R") { resetReveal(); }
       else if (key === "p" || key === "P") { toggleProjector(true); }
+      else if (key === "b" || key === "B") { togglePanel(); }
       else if (key === "o" || key === "O") { setView(state.view === "map" ? "outline" : "map"); }
       else { return; }
       event.preventDefault();
@@ -644,12 +663,26 @@
     if (!outlineShown) { view.network.redraw(); }
   }
 
+  /* The projector folds the panel away by default: its map area is what
+   * lets the larger type fit (layout.METRICS). */
+  function setPanel(open) {
+    $("panel").hidden = !open;
+    $("panel-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function togglePanel() {
+    setPanel($("panel").hidden);
+    view.refit();
+    changed("panel");
+  }
+
   function toggleProjector(requestFullscreen) {
     state.theme = state.theme === "projector" ? "default" : "projector";
     var projector = state.theme === "projector";
     document.documentElement.classList.toggle("theme-projector", projector);
     document.documentElement.classList.toggle("theme-default", !projector);
     $("projector").setAttribute("aria-pressed", projector ? "true" : "false");
+    setPanel(!projector);
     view.setTheme(state.theme);
     if (requestFullscreen) { fullscreen(projector); }
     changed("theme");
