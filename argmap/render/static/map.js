@@ -668,6 +668,27 @@
   function setPanel(open) {
     $("panel").hidden = !open;
     $("panel-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+    dockStrips(!open);
+  }
+
+  /* The balance and the legend must stay on screen when the panel is folded
+   * away, so they move onto the map as a strip above and below it (the same
+   * elements, so everything that updates them keeps working). */
+  var strips = null;
+  function dockStrips(onMap) {
+    var balance = document.querySelector(".balance");
+    var legend = document.querySelector(".legend");
+    if (!strips) { strips = {balanceAfter: balance.nextElementSibling, legendParent: legend.parentNode}; }
+    var mapView = $("map-view");
+    if (onMap) {
+      mapView.insertBefore(balance, $("map"));
+      mapView.appendChild(legend);
+    } else {
+      strips.balanceAfter.parentNode.insertBefore(balance, strips.balanceAfter);
+      strips.legendParent.appendChild(legend);
+    }
+    document.documentElement.classList.toggle("panel-folded", onMap);
+    $("reveal-status").style.top = onMap ? (balance.offsetHeight + 8) + "px" : "";
   }
 
   function togglePanel() {
@@ -800,6 +821,7 @@
   panel.addTab({id: "details", label: "Details", panel: "details"});
   panel.addTab({id: "evidence", label: "Evidence", panel: "evidence-list"});
   reweigh();
+  if ($("panel").hidden) { dockStrips(true); }
   view.start();
   controls.start();
   evidenceList.start();
