@@ -56,7 +56,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402  (scripts beside this one)
 from run import DOC, ROOT, machine, pinned  # noqa: E402
 
-from argmap.analysis import question_subgraph  # noqa: E402
+from argmap.analysis import question_subgraph, subgraph  # noqa: E402
 from argmap.corpus import load_corpus  # noqa: E402
 from argmap.graph import ARGUMENT_RELATIONS, build_graph  # noqa: E402
 
@@ -115,14 +115,7 @@ def map_size(g: nx.DiGraph, question: str) -> tuple[int, int]:
 
 def feeders(g: nx.DiGraph, claim: str) -> set[str]:
     """``claim`` and every claim and evidence item with an argument path to it."""
-    seen, stack = {claim}, [claim]
-    while stack:
-        node = stack.pop()
-        for child in g.predecessors(node):
-            if child not in seen and g.edges[child, node]["relation"] in ARGUMENT_RELATIONS:
-                seen.add(child)
-                stack.append(child)
-    return seen
+    return {claim} | subgraph.feeders(g, [claim])
 
 
 def synthetic_map(nodes: int, folder: Path) -> str:

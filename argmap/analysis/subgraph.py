@@ -24,8 +24,14 @@ def sides_of(g: nx.DiGraph, question: str) -> list[str]:
 
 def on_path(g: nx.DiGraph, question: str) -> set[str]:
     """Claims and evidence with an argument path to one of the question's sides."""
+    return feeders(g, sides_of(g, question))
+
+
+def feeders(g: nx.DiGraph, targets: "list[str] | set[str]") -> set[str]:
+    """Claims and evidence with an argument path to any of ``targets``
+    (the targets themselves are not included unless one feeds another)."""
     seen: set[str] = set()
-    stack = list(sides_of(g, question))
+    stack = list(targets)
     while stack:
         node = stack.pop()
         for child in g.predecessors(node):
