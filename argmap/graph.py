@@ -73,7 +73,3 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
             g.add_edge(school.id, ref, relation="rejects")
     return g
 
-
-def is_argument_edge(g: nx.DiGraph, u: str, v: str) -> bool:
-    """True for ``supports``/``undermines`` edges (those that carry weight)."""
-    return g.edges[u, v]["relation"] in ARGUMENT_RELATIONS

@@ -35,9 +35,9 @@ class Source:
     path: str
     node: Node
 
-    def at(self, *steps: str | int) -> tuple[int, int]:
-        """Line and column of the value reached by ``steps`` inside the item,
-        or of the deepest part of that path that exists."""
+    def node_at(self, *steps: str | int) -> Node:
+        """The node reached by ``steps`` inside the item, or the deepest part
+        of that path that exists."""
         node = self.node
         for step in steps:
             value = node.value
@@ -47,12 +47,12 @@ class Source:
                 node = value[step]
             else:
                 break
-        return node.line, node.column
+        return node
 
-    def key_at(self, key: str) -> tuple[int, int]:
-        """Line and column where ``key`` itself is written in the item."""
-        found = self.node.keys.get(key)
-        return (found.line, found.column) if found else (self.node.line, self.node.column)
+    def at(self, *steps: str | int) -> tuple[int, int]:
+        """Line and column of ``node_at(*steps)``."""
+        node = self.node_at(*steps)
+        return node.line, node.column
 
 
 @dataclass
@@ -311,11 +311,9 @@ def _readable_path(loc: tuple) -> str:
 
 
 def _side_id(source: Source, loc: tuple) -> str:
-    sides = source.node.value.get("sides")  # type: ignore[union-attr]
-    try:
-        side = sides.value[loc[1]].value["id"].value  # type: ignore[union-attr,index]
-    except (AttributeError, IndexError, KeyError, TypeError):
-        side = None
+    side_node = source.node_at("sides", loc[1])
+    found = source.node_at("sides", loc[1], "id")
+    side = found.value if found is not side_node else None
     return f"'{side}' " if isinstance(side, str) else f"{loc[1] + 1} "
 
 
@@ -330,13 +328,8 @@ def _shape(value: object) -> str:
 
 
 def _key_position(source: Source, loc: tuple) -> tuple[int, int]:
-    node = source.node
-    for step in loc[:-1]:
-        value = node.value
-        if isinstance(value, dict) and step in value:
-            node = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and step < len(value):
-            node = value[step]
+    """Where the key ``loc[-1]`` is written, inside the mapping at ``loc[:-1]``."""
+    node = source.node_at(*loc[:-1])
     key = node.keys.get(loc[-1]) if node.is_mapping else None
     return (key.line, key.column) if key else (node.line, node.column)
 

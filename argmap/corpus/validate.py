@@ -64,7 +64,7 @@ def _claim_references(corpus: Corpus) -> Iterator[CorpusError]:
                     yield problem
                 elif link.ref in related:
                     before = related[link.ref]
-                    how = "twice" if before == relation else f"in both supports and undermines"
+                    how = "twice" if before == relation else "in both supports and undermines"
                     yield _error(source, steps, f"claim '{claim.id}' relates to claim '{link.ref}' {how}")
                 related[link.ref] = relation
 
