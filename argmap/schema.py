@@ -38,7 +38,8 @@ HELP: dict[str, dict[str, str]] = {
     },
     "Evidence": {
         "id": "Lowercase kebab-case, unique across the whole corpus.",
-        "title": "Short label, at most 120 characters.",
+        "title": "One line, at most 120 characters.",
+        "label": "The words drawn on the map's box, at most 48 characters (default: the title).",
         "date": "1939, 1939-08, 1939-08-23, or a range 1936/1939 (start not after end).",
         "kind": "event (default), treaty, policy, speech, document, statistic or quotation.",
         "detail": "Longer plain text.",

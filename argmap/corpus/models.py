@@ -89,6 +89,9 @@ class Evidence(_Item):
 
     id: Id
     title: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    # The words drawn on the map's box; the map never cuts a label, so a
+    # title too long for its box needs a shorter one here.
+    label: Annotated[str, StringConstraints(min_length=1, max_length=48)] | None = None
     date: Text
     kind: EvidenceKind = "event"
     detail: Text | None = None
