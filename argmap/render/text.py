@@ -1,0 +1,155 @@
+"""The words drawn on each box, broken into lines in Python, never cut.
+
+The page draws a box's label exactly as the lines computed here (vis-network
+gets them joined by "\\n", inside a box of fixed size), so the layout knows
+each box's size before it places anything, and nothing is ever cut with "…"
+or broken inside a word. Widths come from a table of the map font's
+character advances (``font_widths.json``, measured in Chromium by
+``tools/font_widths.py``): Liberation Sans, which Debian's Chromium has and
+which is metrically identical to Arial elsewhere.
+
+Box sizes are in ems of their own type, so the default and projector themes
+break a label at the same words: the projector draws the same lines larger.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from argmap.render.style import FONT_SIZE, MARGIN_EMS
+
+HERE = Path(__file__).resolve().parent
+# Room for text inside a box, in ems of the box's type; the box adds MARGIN
+# on each side (``style.MARGIN_EMS``). 10.5 ems hold a 40-character label in at most three lines.
+TEXT_EMS = {"question": 36.0, "side": 16.0, "claim": 10.5, "evidence": 10.5}
+# Evidence whose title takes more lines than this draws its ``label``.
+EVIDENCE_LINES = 3
+# vis-network sets each line of a label one font size below the last.
+LINE_HEIGHT = 1.0
+# Measured widths are rounded in the browser; keep a little room so a line
+# that measures a hair wider there still fits.
+SLACK = 1.5
+# A character the table lacks is counted as wide as the widest it has.
+_FALLBACK = "W"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return json.loads((HERE / "font_widths.json").read_text(encoding="utf-8"))
+
+
+def font_face() -> str:
+    """The map font stack the width table was measured in."""
+    return str(_table()["face"])
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of ``text`` in the map font at ``size`` px.
+
+    >>> round(text_width("Munich", 14), 1)
+    45.1
+    """
+    table = _table()
+    widths = table["bold" if bold else "normal"]
+    fallback = widths[_FALLBACK]
+    return sum(widths.get(ch, fallback) for ch in text) * size / table["size"]
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a word
+    wider than that alone keeps its own line: the box grows, never cuts).
+
+    >>> wrap("Nazi-Soviet Pact signed in Moscow", 120, 14)
+    ['Nazi-Soviet Pact', 'signed in Moscow']
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width(candidate, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A box's drawn lines and the box they need, in map units."""
+
+    lines: tuple[str, ...]
+    font_size: float
+    width: float
+    height: float
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def box_label(text: str, kind: str, theme: str = "default") -> Label:
+    """The lines and box of ``text`` drawn on a ``kind`` box in ``theme``.
+
+    Every box of a kind is at least as wide as its text room; one whose
+    longest word is wider grows to hold it.
+    """
+    size = FONT_SIZE[theme][kind]
+    room = TEXT_EMS[kind] * size
+    lines = wrap(text, room - SLACK, size)
+    widest = max(text_width(line, size) for line in lines)
+    margin = MARGIN_EMS[kind] * size
+    width = max(room, widest + SLACK) + 2 * margin
+    height = len(lines) * size * LINE_HEIGHT + 2 * margin
+    return Label(tuple(lines), size, round(width, 1), round(height, 1))
+
+
+def evidence_words(title: str, label: str | None) -> str:
+    """What an evidence box says: its title when it fits in EVIDENCE_LINES,
+    else its ``label`` (the title in full when it has none; ``argmap check``
+    warns about that, see ``title_fits``)."""
+    if label and not title_fits(title):
+        return label
+    return title
+
+
+def title_fits(title: str) -> bool:
+    """Whether an evidence title fits its box whole (the same in every theme:
+    box sizes are in ems).
+
+    >>> title_fits("Nazi-Soviet Pact signed")
+    True
+    >>> title_fits("Molotov's speech to the Supreme Soviet defending the pact with Germany as a peace measure")
+    False
+    """
+    return len(box_label(title, "evidence").lines) <= EVIDENCE_LINES
+
+
+def drawn_words(g: nx.DiGraph, node: str) -> str:
+    """The words drawn on a node's box, whole.
+
+    Evidence: see ``evidence_words``. A claim without its own short label
+    draws its text (the graph's default label is the text cut with "…").
+    """
+    data = g.nodes[node]
+    kind = data["kind"]
+    if kind == "evidence":
+        return evidence_words(data["title"], data.get("box_label"))
+    if kind == "claim" and data["label"].endswith("…") and data["label"] != data["text"]:
+        return str(data["text"])
+    if kind == "question":
+        return str(data["text"])
+    return str(data["label"])
+
+
+def node_label(g: nx.DiGraph, node: str, theme: str = "default") -> Label:
+    """The drawn label and box of one node of the map."""
+    return box_label(drawn_words(g, node), g.nodes[node]["kind"], theme)
