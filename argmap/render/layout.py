@@ -45,6 +45,7 @@ import networkx as nx
 
 from argmap.analysis.subgraph import on_path, sides_of
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.render import measure
 from argmap.render.style import FONT_SIZE
 from argmap.render.text import Label, node_label
 
@@ -60,11 +61,13 @@ class Metrics:
 
     view_width: float
     view_height: float
+    # Claim type this large on screen is enough; past it, fewer crossings win.
+    readable_px: float
 
 
 METRICS = {
-    "default": Metrics(view_width=1040, view_height=690),
-    "projector": Metrics(view_width=1340, view_height=640),
+    "default": Metrics(view_width=1040, view_height=690, readable_px=12.0),
+    "projector": Metrics(view_width=1340, view_height=640, readable_px=15.0),
 }
 # Gaps in ems of the claim type, so both themes keep the same proportions.
 BOX_GAP = 0.8      # between two boxes in a row
@@ -74,9 +77,14 @@ BAND_GAP = 1.2     # between two bands
 ROW_GAP = 1.0      # the channel between two rows of a tier
 TIER_GAP = 1.7     # the channel between two tiers
 MIN_SIDE_COLUMNS = 1
-SWEEPS = 8
+SWEEPS = 24
+# How near a line may pass a box it does not end at, in map units.
+CLEARANCE = 3.0
+BUCKET = 200.0
+# Sweeps without a better order before ordering stops.
+PATIENCE = 4
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
-CANDIDATES = 6
+CANDIDATES = 10
 
 
 def map_nodes(g: nx.DiGraph, question: str) -> list[str]:
@@ -175,9 +183,10 @@ class Layers:
     chains: list[list[str]]
 
     def neighbours(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Per item, what it links to in the row above and in the row below."""
-        up: dict[str, list[str]] = {n: [] for row in self.rows for n in row}
-        down: dict[str, list[str]] = {n: [] for row in self.rows for n in row}
+        """Per item, what it links to in the row above and in the row below
+        (the same whatever the order: computed from the chains)."""
+        up: dict[str, list[str]] = {n: [] for n in self.row_of}
+        down: dict[str, list[str]] = {n: [] for n in self.row_of}
         for chain in self.chains:
             for lower, upper in zip(chain, chain[1:]):
                 up[lower].append(upper)
@@ -213,11 +222,13 @@ def tiers(ranking: Ranking) -> Layers:
 # ---------------------------------------------------------------- order
 
 
-def crossings(layers: Layers) -> int:
+def crossings(layers: Layers, up: dict[str, list[str]] | None = None) -> int:
     """Crossings between neighbouring rows, counted on the order alone
     (lines between adjacent rows cross when their ends are in opposite
-    order), as Sugiyama's method counts them."""
-    up, _ = layers.neighbours()
+    order), as Sugiyama's method counts them. ``up``: the layers'
+    ``neighbours()[0]``, when the caller has it."""
+    if up is None:
+        up, _ = layers.neighbours()
     position = {n: i for row in layers.rows for i, n in enumerate(row)}
     total = 0
     for lower_row in layers.rows[1:]:
@@ -247,34 +258,39 @@ def _inversions(values: list[int]) -> int:
     return count
 
 
-def order(layers: Layers, sweeps: int = SWEEPS) -> Layers:
+def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4) -> Layers:
     """Reorder every row to cut crossings, bands kept in place.
 
-    Barycentre sweeps, down (each row by the mean position of what it links
-    to above) then up, keeping the best order seen; then neighbours in a row
-    are swapped while that lowers their crossings (Sugiyama's method, as in
-    dagre). Returns new Layers; ``layers`` is left as it was.
+    Sweeps down (each row sorted by the median position of what it links to
+    in the row above, the mean breaking ties) and up (by the row below),
+    each followed by swaps of neighbours while that lowers their crossings;
+    the best order seen wins, and sweeping stops once a few sweeps in a row
+    find nothing better (Sugiyama's method, as Graphviz dot does it).
+    Returns new Layers; ``layers`` is left as it was.
     """
     rows = [list(r) for r in layers.rows]
     result = Layers(rows, layers.row_of, layers.band, layers.chains)
     up, down = layers.neighbours()
     band = layers.band
     best = [list(r) for r in rows]
-    best_count = crossings(result)
+    best_count = crossings(result, up)
 
     def sort_row(index: int, towards: dict[str, list[str]], other: int) -> None:
-        if not 0 <= other < len(rows):
-            return
-        reference = {n: i / max(1, len(rows[other]) - 1) for i, n in enumerate(rows[other])}
+        reference = {n: float(i) for i, n in enumerate(rows[other])}
         row = rows[index]
-        own = {n: i / max(1, len(row) - 1) for i, n in enumerate(row)}
+        scale = (len(rows[other]) - 1) / max(1, len(row) - 1)
+        keys: dict[str, tuple[int, float, float]] = {}
+        for i, node in enumerate(row):
+            linked = sorted(reference[n] for n in towards[node])
+            if linked:
+                middle = len(linked) // 2
+                median = linked[middle] if len(linked) % 2 else (linked[middle - 1] + linked[middle]) / 2
+                keys[node] = (band[node], median, sum(linked) / len(linked))
+            else:
+                keys[node] = (band[node], i * scale, i * scale)
+        row.sort(key=keys.__getitem__)
 
-        def key(node: str) -> tuple[int, float]:
-            linked = [reference[n] for n in towards[node] if n in reference]
-            return band[node], (sum(linked) / len(linked) if linked else own[node])
-
-        row.sort(key=key)
-
+    stale = 0
     for sweep in range(sweeps):
         if sweep % 2 == 0:
             for index in range(1, len(rows)):
@@ -282,15 +298,19 @@ def order(layers: Layers, sweeps: int = SWEEPS) -> Layers:
         else:
             for index in range(len(rows) - 2, -1, -1):
                 sort_row(index, down, index + 1)
-        _transpose(result, up, down)
-        count = crossings(result)
+        _transpose(result, up, down, swaps)
+        count = crossings(result, up)
         if count < best_count:
-            best, best_count = [list(r) for r in rows], count
+            best, best_count, stale = [list(r) for r in rows], count, 0
+        else:
+            stale += 1
+            if stale >= PATIENCE:
+                break
     result.rows = best
     return result
 
 
-def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[str]]) -> None:
+def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[str]], passes: int) -> None:
     """Swap neighbours in a row (same band) while their crossings drop."""
     rows = layers.rows
     position = {n: i for row in rows for i, n in enumerate(row)}
@@ -304,7 +324,7 @@ def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[st
                 count += bisect_left(theirs, position[n])
         return count
 
-    for _ in range(4):
+    for _ in range(passes):
         improved = False
         for row in rows:
             for i in range(len(row) - 1):
@@ -570,7 +590,8 @@ def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: floa
 # ---------------------------------------------------------------- route
 
 
-def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]]) -> list[list[Point]]:
+def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
+          taut: bool = True) -> list[list[Point]]:
     """Each line as points from the border of its lower end to the border of
     its upper end.
 
@@ -582,7 +603,8 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
     its lane; into its upper box straight from below, or along a lane and
     the gap under the box when another box sits below it in its column.
     Between rows and tiers it crosses channels that hold no box, so no
-    segment enters a box that is not one of its ends.
+    segment enters a box that is not one of its ends. With ``taut``, each
+    line is then pulled as straight as the boxes allow.
     """
     x, y, lanes, spans = placement.x, placement.y, placement.lanes, placement.rows
     row_of = layers.row_of
@@ -604,6 +626,10 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
         before = chain[-2]
         return lanes[(index, row_of[before])] if _is_waypoint(before) else x[before]
 
+    obstacles = _Obstacles({
+        n: (x[n] - sizes[n][0] / 2, y[n] - sizes[n][1] / 2, x[n] + sizes[n][0] / 2, y[n] + sizes[n][1] / 2)
+        for n in x if not _is_waypoint(n)
+    }, CLEARANCE) if taut else None
     start_x = _ports(layers, sizes, x, 0, first_step)
     end_x = _ports(layers, sizes, x, -1, last_step)
     lines: list[list[Point]] = []
@@ -629,8 +655,68 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
         else:
             points.append((qx, spans[s][-1][1]))
         points.append((qx, y[upper] + sizes[upper][1] / 2))
-        lines.append(_simplify(points))
+        lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
     return lines
+
+
+class _Obstacles:
+    """The boxes, bucketed by x, so that a segment is tested only against
+    the boxes near it."""
+
+    def __init__(self, rects: dict[str, tuple[float, float, float, float]], clearance: float) -> None:
+        self.rects = {n: (x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)
+                      for n, (x0, y0, x1, y1) in rects.items()}
+        self.bucket: dict[int, list[str]] = {}
+        for n, (x0, _, x1, _) in self.rects.items():
+            for k in range(int(x0 // BUCKET), int(x1 // BUCKET) + 1):
+                self.bucket.setdefault(k, []).append(n)
+
+    def clear(self, p: Point, q: Point, ends: tuple[str, str]) -> bool:
+        """Whether segment pq stays out of every box but ``ends``."""
+        lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        seen: set[str] = set()
+        for k in range(int(lo // BUCKET), int(hi // BUCKET) + 1):
+            for n in self.bucket.get(k, ()):
+                if n in seen or n in ends:
+                    continue
+                seen.add(n)
+                if _segment_hits(p, q, self.rects[n]):
+                    return False
+        return True
+
+    def pull(self, points: list[Point], ends: tuple[str, str]) -> list[Point]:
+        """The polyline pulled taut: from each kept point, straight on to the
+        farthest later point that a straight segment reaches without
+        touching a box, so lines run as directly as the boxes allow."""
+        kept = [points[0]]
+        i = 0
+        while i < len(points) - 1:
+            j = len(points) - 1
+            while j > i + 1 and not self.clear(points[i], points[j], ends):
+                j -= 1
+            kept.append(points[j])
+            i = j
+        return kept
+
+
+def _segment_hits(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
+    """Whether segment pq meets the rectangle (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = rect
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for edge, distance in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if edge == 0:
+            if distance < 0:
+                return False
+            continue
+        t = distance / edge
+        if edge < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
 
 
 def _ports(layers: Layers, sizes: dict[str, tuple[float, float]], x: dict[str, float], end: int,
@@ -724,17 +810,23 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     metrics = METRICS[theme]
     candidates = _column_candidates(ranking, sizes, em, metrics)
     small = len(ranking.nodes) <= 300
-    layers = order(tiers(ranking), sweeps=SWEEPS if small else 2)
-    best: tuple[float, Placement] | None = None
+    # A map too large to read whole gets a quicker, rougher order and
+    # lines that keep to their channels.
+    layers = order(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1)
+    # Past the type a reader needs, fewer crossings beat larger type.
+    good = metrics.readable_px / em
+    best: tuple[tuple[float, int, float], float, Placement] | None = None
     for columns in candidates[:CANDIDATES] if small else candidates[:1]:
         placement = place(layers, sizes, em, columns)
         left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
         scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
-        if best is None or scale > best[0] + 1e-9:
-            best = (scale, placement)
+        tangle = _drawn_crossings(ranking, layers, placement, sizes) if small and scale >= good else 0
+        score = (min(scale, good), -tangle, scale)
+        if best is None or score > best[0]:
+            best = (score, scale, placement)
     assert best is not None
-    scale, placement = best
-    routes = route(layers, placement, sizes)
+    _, scale, placement = best
+    routes = route(layers, placement, sizes, taut=small)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
         n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
@@ -746,6 +838,13 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         for (u, v), points in zip(ranking.edges, routes)
     )
     return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), scale)
+
+
+def _drawn_crossings(ranking: Ranking, layers: Layers, placement: Placement,
+                     sizes: dict[str, tuple[float, float]]) -> int:
+    """Crossings of the lines as routed."""
+    routes = route(layers, placement, sizes)
+    return measure.crossings([(u, v, points) for (u, v), points in zip(ranking.edges, routes)])
 
 
 def _extent(nodes: tuple[str, ...], placement: Placement,

@@ -68,17 +68,20 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     >>> wrap("Nazi-Soviet Pact signed in Moscow", 120, 14)
     ['Nazi-Soviet Pact', 'signed in Moscow']
     """
+    space = text_width(" ", size)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    current_width = 0.0
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and text_width(candidate, size) > width:
-            lines.append(current)
-            current = word
+        word_width = text_width(word, size)
+        if current and current_width + space + word_width > width:
+            lines.append(" ".join(current))
+            current, current_width = [word], word_width
         else:
-            current = candidate
+            current_width += (space if current else 0.0) + word_width
+            current.append(word)
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines or [""]
 
 
