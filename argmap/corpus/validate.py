@@ -12,6 +12,7 @@ from typing import Iterator
 
 from argmap.corpus.errors import CorpusError, did_you_mean
 from argmap.corpus.load import UNREAD, Corpus, Source
+from argmap.render.text import long_title_warning, title_fits
 
 _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
 
@@ -214,6 +215,11 @@ def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
         # An unreadable claim or question would make sound items look unused
         # or off every path: the error already reported says all there is.
         return
+    for evidence in corpus.evidence.values():
+        if evidence.label is None and not title_fits(evidence.title):
+            source = corpus.sources[evidence.id]
+            line, column = source.at("title")
+            yield CorpusError(source.path, line, column, "warning", long_title_warning(evidence.id))
     cited = {link.ref for claim in corpus.claims.values() for link in claim.evidence}
     for evidence in corpus.evidence.values():
         if evidence.id not in cited:

@@ -18,13 +18,14 @@ from argmap.analysis import side_stances
 from argmap.render.data import is_contested
 from argmap.render.layout import Box, MapLayout, map_layout
 from argmap.render.page import environment
+from argmap.render.text import text_width
 from argmap.render.style import (
     CLAIM_FILL, CONTESTED, EVIDENCE_BORDER, EVIDENCE_FILL, FONT_FACE, INK, QUESTION_FILL, SIDE_PALETTE,
     UNLISTED_BORDER, line_style,
 )
 
 MARGIN = 16
-LEGEND_HEIGHT = 40
+LEGEND_ROW = 26
 ARROW = 9  # arrowhead length, map units
 
 
@@ -38,8 +39,8 @@ def export_svg(g: nx.DiGraph, question: str, theme: str = "default") -> str:
     boxes = [_box(box, g, side_colour, listed, stances) for box in drawn.boxes.values()]
     lines = [_line(g, line.source, line.target, line.points, side_colour) for line in drawn.lines]
     width = drawn.width + 2 * MARGIN
-    height = drawn.height + 2 * MARGIN + LEGEND_HEIGHT
     legend = _legend(g, sides, side_colour, drawn, width)
+    height = max(key["y"] for key in legend) + LEGEND_ROW
     return environment().get_template("map.svg.j2").render(
         width=round(width, 1), height=round(height, 1), margin=MARGIN, boxes=boxes, lines=lines,
         legend=legend, font=FONT_FACE, title=g.nodes[question]["text"], ink=INK,
@@ -115,7 +116,10 @@ def _legend(g: nx.DiGraph, sides: list[str], side_colour: dict[str, tuple[str, s
     x = MARGIN
     y = drawn.height + 2 * MARGIN + 14
     for key in keys:
+        room = 40 + text_width(key["text"], 13) + 18
+        if x > MARGIN and x + room > width - MARGIN:
+            x, y = MARGIN, y + LEGEND_ROW
         key["x"], key["y"] = round(x, 1), round(y, 1)
         key["dash"] = " ".join(map(str, key["dash"])) if isinstance(key["dash"], list) else key["dash"]
-        x += 40 + 7.5 * len(key["text"]) + 18
+        x += room
     return keys

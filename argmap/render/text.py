@@ -18,11 +18,12 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.render.style import FONT_SIZE, MARGIN_EMS
+
+if TYPE_CHECKING:  # networkx is slow to import, and ``argmap check`` needs only title_fits
+    import networkx as nx
 
 HERE = Path(__file__).resolve().parent
 # Room for text inside a box, in ems of the box's type; the box adds MARGIN
@@ -32,9 +33,10 @@ TEXT_EMS = {"question": 36.0, "side": 16.0, "claim": 10.5, "evidence": 10.5}
 EVIDENCE_LINES = 3
 # vis-network sets each line of a label one font size below the last.
 LINE_HEIGHT = 1.0
-# Measured widths are rounded in the browser; keep a little room so a line
-# that measures a hair wider there still fits.
-SLACK = 1.5
+# Measured widths are rounded in the browser; keep a little room (in ems,
+# so both themes break at the same words) so a line that measures a hair
+# wider there still fits.
+SLACK_EMS = 0.12
 # A character the table lacks is counted as wide as the widest it has.
 _FALLBACK = "W"
 
@@ -107,10 +109,11 @@ def box_label(text: str, kind: str, theme: str = "default") -> Label:
     """
     size = FONT_SIZE[theme][kind]
     room = TEXT_EMS[kind] * size
-    lines = wrap(text, room - SLACK, size)
+    slack = SLACK_EMS * size
+    lines = wrap(text, room - slack, size)
     widest = max(text_width(line, size) for line in lines)
     margin = MARGIN_EMS[kind] * size
-    width = max(room, widest + SLACK) + 2 * margin
+    width = max(room, widest + slack) + 2 * margin
     height = len(lines) * size * LINE_HEIGHT + 2 * margin
     return Label(tuple(lines), size, round(width, 1), round(height, 1))
 
@@ -136,7 +139,13 @@ def title_fits(title: str) -> bool:
     return len(box_label(title, "evidence").lines) <= EVIDENCE_LINES
 
 
-def drawn_words(g: nx.DiGraph, node: str) -> str:
+def long_title_warning(evidence_id: str) -> str:
+    """The words of ``argmap check``'s warning for a title too long for its box."""
+    return (f"evidence '{evidence_id}' has a title too long for its box on the map: "
+            "give it a 'label' of at most 40 characters to draw instead")
+
+
+def drawn_words(g: "nx.DiGraph", node: str) -> str:
     """The words drawn on a node's box, whole.
 
     Evidence: see ``evidence_words``. A claim without its own short label
@@ -153,6 +162,6 @@ def drawn_words(g: nx.DiGraph, node: str) -> str:
     return str(data["label"])
 
 
-def node_label(g: nx.DiGraph, node: str, theme: str = "default") -> Label:
+def node_label(g: "nx.DiGraph", node: str, theme: str = "default") -> Label:
     """The drawn label and box of one node of the map."""
     return box_label(drawn_words(g, node), g.nodes[node]["kind"], theme)
