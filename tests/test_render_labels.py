@@ -18,6 +18,17 @@ from argmap.render.text import EVIDENCE_LINES, box_label, evidence_words, text_w
 WORDS = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14)
 
 
+def course_words() -> list[str]:
+    """Every word of the course corpus's evidence titles: what labels are made of."""
+    from argmap.corpus import load_corpus
+
+    corpus = load_corpus(Path(__file__).resolve().parents[1]).corpus
+    return sorted({w for e in corpus.evidence.values() for w in e.title.split()})
+
+
+COURSE_WORDS = course_words()
+
+
 def forty_characters(words: list[str]) -> str:
     text = " ".join(words)
     return text[:40].strip() or "x"
@@ -25,18 +36,26 @@ def forty_characters(words: list[str]) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=12))
-def test_any_label_of_forty_characters_fits_whole_in_both_themes(words):
-    """The corpus's labels are at most 40 characters: each fits in its box's
-    lines in either theme, at the same words, and is never cut."""
+def test_any_label_of_forty_characters_is_drawn_whole_in_both_themes(words):
+    """Whatever its characters, a label is never cut: its lines hold all its
+    words and each fits its box, in either theme, broken at the same words."""
     label = forty_characters(words)
     drawn = {theme: box_label(label, "evidence", theme) for theme in THEMES}
     for theme, box in drawn.items():
         assert " ".join(box.lines).split() == label.split()
         room = box.width - 2 * MARGIN_EMS["evidence"] * FONT_SIZE[theme]["evidence"]
         assert all(text_width(line, box.font_size) <= room for line in box.lines)
-    if all(len(w) <= 14 for w in label.split()):
-        assert len(drawn["default"].lines) <= EVIDENCE_LINES
     assert drawn["default"].lines == drawn["projector"].lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(COURSE_WORDS), min_size=1, max_size=12))
+def test_a_forty_character_label_of_course_words_fits_the_evidence_box(words):
+    """Labels of up to 40 characters in the words the course uses fit the
+    evidence box's lines, so the box keeps its size."""
+    label = forty_characters(words)
+    for theme in THEMES:
+        assert len(box_label(label, "evidence", theme).lines) <= EVIDENCE_LINES, label
 
 
 def test_a_word_too_long_for_the_box_widens_the_box_instead_of_breaking():
