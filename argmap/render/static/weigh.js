@@ -3,7 +3,8 @@
  * docs/format.md's DF-QuAD strengths, side scores and shares, and a school's lens.
  * Children are combined in sorted-id order and every sum runs in the same
  * order as in Python, so page and command line agree to the last bit.
- * Pure functions of the page model; no DOM here.
+ * Pure functions of the page model; no DOM here. Every table keyed by id is a
+ * null-prototype object (dict()), so ids such as "constructor" are just ids.
  */
 (function (argmap) {
   "use strict";
@@ -14,6 +15,9 @@
   var LARGE = 0.60;
   var SOME = 0.40;
 
+  /* An empty lookup table that no id can collide with. */
+  function dict() { return Object.create(null); }
+
   function compareIds(a, b) {
     // Python sorts str by code point; ids are ASCII, where < agrees.
     return a < b ? -1 : a > b ? 1 : 0;
@@ -22,11 +26,11 @@
   /* The weighing model of a page's data: for each evidence item and claim,
    * its argument children (sorted by id), and an order with children first. */
   function model(data) {
-    var weighed = {};
+    var weighed = dict();
     Object.keys(data.evidence).forEach(function (id) { weighed[id] = "evidence"; });
     Object.keys(data.claims).forEach(function (id) { weighed[id] = "claim"; });
-    var children = {};
-    var parents = {};
+    var children = dict();
+    var parents = dict();
     Object.keys(weighed).forEach(function (id) { children[id] = []; parents[id] = []; });
     data.links.forEach(function (link) {
       if (weighed[link.from] && weighed[link.to]) {
@@ -41,7 +45,7 @@
   }
 
   function childrenFirst(kind, children, parents) {
-    var waiting = {};
+    var waiting = dict();
     var ready = [];
     Object.keys(kind).sort(compareIds).forEach(function (id) {
       waiting[id] = children[id].length;
@@ -75,7 +79,7 @@
   /* {id: strength} for evidence and claims; accepted[id] === false sets
    * evidence aside; keep (a set object or null) limits weighing to a lens. */
   function strengths(m, accepted, keep) {
-    var result = {};
+    var result = dict();
     m.order.forEach(function (id) {
       if (keep && !keep[id]) { return; }
       if (m.kind[id] === "evidence") {
@@ -103,13 +107,13 @@
     var school = null;
     data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
     if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
-    var keep = {};
+    var keep = dict();
     school.lens.forEach(function (id) { keep[id] = true; });
     return keep;
   }
 
   function sideScores(data, strength) {
-    var scores = {};
+    var scores = dict();
     data.sides.forEach(function (side) {
       var total = 0.0;
       side.claims.forEach(function (claim) {
@@ -125,7 +129,7 @@
   function shares(data, scores) {
     var total = 0;
     data.sides.forEach(function (side) { total += scores[side.id]; });
-    var result = {};
+    var result = dict();
     data.sides.forEach(function (side) {
       result[side.id] = total === 0 ? 1.0 / data.sides.length : scores[side.id] / total;
     });
