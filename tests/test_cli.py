@@ -348,7 +348,7 @@ def test_schema_is_json_schema_that_accepts_corpus_files(cli, tmp_path):
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions"}
+    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions", "notes"}
     jsonschema = pytest.importorskip("jsonschema")
     from argmap.corpus.yamlfile import read_yaml
 

@@ -15,11 +15,13 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from argmap.corpus.errors import CorpusError, did_you_mean
-from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Question, School
+from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School
 from argmap.corpus.yamlfile import Node, read_yaml
 
 CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
-KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question"}
+KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question",
+                "notes": "note"}
+TOP_LEVEL_KEYS = ", ".join(ITEM_MODELS)
 # The kind recorded for ids written in a part of a file that could not be read
 # at all: the id may have named anything, so any reference to it is let be.
 UNREAD = "unread"
@@ -72,6 +74,47 @@ class Corpus:
     questions: dict[str, Question] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     broken: dict[str, str] = field(default_factory=dict)
+    # Notes have no id of their own: each is kept with where it was written.
+    notes: list[tuple[Note, Source]] = field(default_factory=list)
+
+    def linked_evidence(self) -> dict[str, list[tuple[str, str, str, str | None]]]:
+        """Every evidence link by claim id, as ``(evidence, stance, weight,
+        reading)``: first those a claim lists, then those written under
+        evidence items (``links``), in corpus order. One link written in both
+        places (an error) counts once."""
+        found: dict[str, list[tuple[str, str, str, str | None]]] = {c: [] for c in self.claims}
+        pairs: set[tuple[str, str]] = set()
+        for claim in self.claims.values():
+            for link in claim.evidence:
+                if (link.ref, claim.id) not in pairs:
+                    pairs.add((link.ref, claim.id))
+                    found[claim.id].append((link.ref, link.stance, link.weight, link.reading))
+        for evidence in self.evidence.values():
+            for link in evidence.links:
+                if link.claim in found and (evidence.id, link.claim) not in pairs:
+                    pairs.add((evidence.id, link.claim))
+                    found[link.claim].append((evidence.id, link.stance, link.weight, link.reading))
+        return found
+
+    def sides_named(self) -> dict[str, list[str]]:
+        """Side node id -> the claims whose ``sides`` name it, in corpus order."""
+        named: dict[str, list[str]] = {}
+        for claim in self.claims.values():
+            for node in dict.fromkeys(claim.sides):
+                named.setdefault(node, []).append(claim.id)
+        return named
+
+    def side_claims(self, question: Question, named: dict[str, list[str]] | None = None) -> list[list[str]]:
+        """The claims on each side of ``question``: those the side lists, then
+        those whose ``sides`` name it (``named``: ``sides_named()``, passed in
+        when asked for many questions), each once."""
+        named = self.sides_named() if named is None else named
+        result = []
+        for side in question.sides:
+            claims = list(dict.fromkeys(side.claims))
+            claims += [c for c in named.get(f"{question.id}/{side.id}", ()) if c not in claims]
+            result.append(claims)
+        return result
 
     def kind_of(self, item_id: str) -> str | None:
         """``evidence``, ``claim``, ``school`` or ``question`` for a defined id."""
@@ -142,7 +185,7 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
     if not root.is_mapping:
         out.append(
             CorpusError(rel, root.line, root.column, "error",
-                        "the top level must be a mapping with any of: evidence, claims, schools, questions")
+                        f"the top level must be a mapping with any of: {TOP_LEVEL_KEYS}")
         )
         _remember_unread(corpus, _ids_in(root))
         return
@@ -191,6 +234,12 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
         return
     source = Source(rel, node)
     model = ITEM_MODELS[key]
+    if kind == "note":
+        try:
+            corpus.notes.append((Note.model_validate(node.plain()), source))
+        except ValidationError as exc:
+            out.extend(_translate(err, source, model, kind, None) for err in _without_echoes(exc.errors(), model))
+        return
     raw_id = node.value.get("id")  # type: ignore[union-attr]
     item_id = raw_id.value if raw_id is not None and isinstance(raw_id.value, str) else None
     try:
