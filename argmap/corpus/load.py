@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.corpus.errors import CorpusError, did_you_mean
 from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School
+from argmap.corpus.walk import CORPUS_FOLDERS, CorpusFileRef, corpus_files, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
 
-CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
 KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question",
                 "notes": "note"}
 TOP_LEVEL_KEYS = ", ".join(ITEM_MODELS)
@@ -143,40 +144,55 @@ class LoadResult:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file under the three folders, sorted so that
-    loading (and so every page built from it) is reproducible."""
-    files: list[Path] = []
-    for folder in CORPUS_FOLDERS:
-        base = root / folder
-        if base.is_dir():
-            files.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+def load_corpus(root: Path | str, added: Sequence[Path | str] = ()) -> LoadResult:
+    """Read, check and return the corpus in ``root``, with the files in
+    ``added`` merged in as if they were in it (diagnostics name each by the
+    path given).
 
-
-def load_corpus(root: Path | str) -> LoadResult:
-    """Read, check and return the corpus in ``root``.
-
-    Never raises for anything a corpus can contain: every problem comes back
-    in ``diagnostics``. The graph should only be built when there are no
-    errors.
+    Never raises for anything a corpus or the file system can do: every
+    problem comes back in ``diagnostics``. The graph should only be built
+    when there are no errors.
     """
     from argmap.corpus.validate import validate
 
     root = Path(root)
     corpus = Corpus(root=root)
     diagnostics: list[CorpusError] = []
-    for file in corpus_files(root):
-        rel = file.relative_to(root).as_posix()
-        _load_file(corpus, rel, file.read_bytes(), diagnostics)
+    if not _holds_corpus(root):
+        # A corpus folder that moved away must not read as an empty corpus.
+        diagnostics.append(CorpusError(str(root), 1, 1, "error",
+                                       "the corpus folder is gone or holds none of schools/, exam_questions/, evidence/"))
+    files = corpus_files(root, diagnostics)
+    inside = {_identity(ref.path) for ref in files} - {None}
+    files += [CorpusFileRef(Path(path), str(path)) for path in added if _identity(Path(path)) not in inside]
+    for ref in files:
+        data = read_file(ref, diagnostics)
+        if data is not None:
+            _load_file(corpus, ref.name, data, diagnostics)
     diagnostics.extend(validate(corpus))
     return LoadResult(corpus, sorted(set(diagnostics)))
+
+
+def _holds_corpus(root: Path) -> bool:
+    try:
+        return any((root / name).is_dir() for name in CORPUS_FOLDERS)
+    except OSError:
+        return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode: the same file reached by two names is read once."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) -> None:
     result = read_yaml(data)
     for p in result.problems:
-        out.append(CorpusError(rel, p.line, p.column, "error", p.message))
+        out.append(CorpusError(rel, p.line, p.column, p.severity, p.message))
     root = result.root
     if root is None and result.problems:
         _remember_unread(corpus, _WRITTEN_ID.findall(data.decode("utf-8", errors="replace")))
