@@ -182,11 +182,14 @@ def test_percent_rounds_halves_up_like_the_page_does():
     assert percent(0.0) == 0 and percent(1.0) == 100
 
 
-def test_extent_words_thresholds():
-    assert extent_words(0.60) == "to a large extent"
-    assert extent_words(0.5999) == "to some extent"
-    assert extent_words(0.40) == "to some extent"
-    assert extent_words(0.3999) == "only to a limited extent"
+def test_extent_words_follow_the_percentage_a_reader_is_shown():
+    # 0.598 is shown as 60%: the reader must never see "60%, to some extent".
+    assert (percent(0.598), extent_words(0.598)) == (60, "to a large extent")
+    assert (percent(0.595), extent_words(0.595)) == (60, "to a large extent")
+    assert (percent(0.5949), extent_words(0.5949)) == (59, "to some extent")
+    assert (percent(0.40), extent_words(0.40)) == (40, "to some extent")
+    assert (percent(0.395), extent_words(0.395)) == (40, "to some extent")
+    assert (percent(0.3949), extent_words(0.3949)) == (39, "only to a limited extent")
 
 
 @pytest.mark.parametrize("set_aside", [{}, {"nazi-soviet-pact": False, "league-entry": False}])

@@ -11,8 +11,9 @@
 
   var EVIDENCE_BASE = 1.0;
   var CLAIM_BASE = 0.5;
-  var LARGE = 0.60;
-  var SOME = 0.40;
+  // Extent thresholds in whole percent: the words follow the number shown.
+  var LARGE = 60;
+  var SOME = 40;
 
   function compareIds(a, b) {
     // Python sorts str by code point; ids are ASCII, where < agrees.
@@ -143,9 +144,11 @@
   /* Same rounding as argmap.analysis.percent: halves up, never toFixed. */
   function percent(share) { return Math.floor(share * 100 + 0.5); }
 
+  /* argmap.analysis.extent_words: thresholds on the percentage shown. */
   function extentWords(share) {
-    if (share >= LARGE) { return "to a large extent"; }
-    if (share >= SOME) { return "to some extent"; }
+    var shown = percent(share);
+    if (shown >= LARGE) { return "to a large extent"; }
+    if (shown >= SOME) { return "to some extent"; }
     return "only to a limited extent";
   }
 
