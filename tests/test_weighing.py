@@ -209,3 +209,45 @@ def test_impact_is_exactly_the_shift_a_full_reweighing_gives_on_every_course_map
                 toggled = {**set_aside, item.evidence: not item.accepted}
                 after = balance(course, question, toggled, school)
                 assert item.shift == {side: after[side] - now[side] for side in now}
+
+
+def add_school(corpus, entry: str) -> None:
+    path = corpus / "schools" / "schools.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
+def test_a_school_that_holds_no_claim_on_the_sides_takes_no_position(mini_corpus):
+    # It only rejects a claim of the question: it argues nothing for either side.
+    add_school(mini_corpus, "  - {id: official-line, name: Official line, summary: Says nothing here., "
+                            "rejects: [german-deal]}\n")
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    assert balance(g, QUESTION, school="official-line") == {AGREE: None, DISAGREE: None}
+    assert weigh(g, QUESTION, school="official-line").shares == {AGREE: None, DISAGREE: None}
+    assert impact(g, QUESTION, school="official-line") == []
+    # Without a lens, or under a school that holds a listed claim, shares are numbers.
+    assert None not in balance(g, QUESTION).values()
+    assert None not in balance(g, QUESTION, school="german-school").values()
+
+
+def test_a_school_holding_a_listed_claim_that_is_cancelled_out_still_takes_a_position(mini_corpus):
+    # Holding a claim is a position even when the evidence cancels it out: an even split.
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    shares = balance(g, QUESTION, accepted={"nazi-soviet-pact": False, "league-entry": False},
+                     school="german-school")
+    assert shares == {AGREE: 0.5, DISAGREE: 0.5}
+
+
+def test_the_json_export_carries_null_shares_for_a_school_that_takes_no_position(mini_corpus):
+    import json
+
+    from argmap.export.json_export import export
+
+    add_school(mini_corpus, "  - {id: official-line, name: Official line, summary: Says nothing here., "
+                            "rejects: [german-deal]}\n")
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    sides = {n["id"]: n for n in json.loads(export(g, QUESTION, school="official-line"))["nodes"]
+             if n["kind"] == "side"}
+    assert {s: n["share"] for s, n in sides.items()} == {AGREE: None, DISAGREE: None}
+    assert '"share": null' in export(g, QUESTION, school="official-line")
+    everyone = json.loads(export(g, QUESTION))["nodes"]
+    assert all(isinstance(n["share"], float) for n in everyone if n["kind"] == "side")

@@ -123,10 +123,27 @@
     return scores;
   }
 
-  function shares(data, scores) {
+  /* argmap.analysis.takes_position: a school that holds none of the claims
+   * listed on the question's sides takes no position (its shares are null). */
+  function takesPosition(data, schoolId) {
+    if (!schoolId) { return true; }
+    var listed = new Set();
+    data.sides.forEach(function (side) { side.claims.forEach(function (c) { listed.add(c); }); });
+    var held = false;
+    data.schools.forEach(function (s) {
+      if (s.id === schoolId) { held = s.holds.some(function (c) { return listed.has(c); }); }
+    });
+    return held;
+  }
+
+  function shares(data, scores, position) {
+    var result = {};
+    if (position === false) {
+      data.sides.forEach(function (side) { result[side.id] = null; });
+      return result;
+    }
     var total = 0;
     data.sides.forEach(function (side) { total += scores[side.id]; });
-    var result = {};
     data.sides.forEach(function (side) {
       result[side.id] = total === 0 ? 1.0 / data.sides.length : scores[side.id] / total;
     });
@@ -138,7 +155,7 @@
     var keep = school ? lens(data, school) : null;
     var strength = strengths(m, accepted, keep);
     var scores = sideScores(data, strength);
-    return {strengths: strength, scores: scores, shares: shares(data, scores)};
+    return {strengths: strength, scores: scores, shares: shares(data, scores, takesPosition(data, school))};
   }
 
   /* Same rounding as argmap.analysis.percent: halves up, never toFixed. */
@@ -154,6 +171,7 @@
 
   kit.weigh = {
     model: model, strengths: strengths, lens: lens, sideScores: sideScores, shares: shares,
+    takesPosition: takesPosition,
     weigh: weigh, percent: percent, extentWords: extentWords, dfquad: dfquad
   };
 })(window.argmap = window.argmap || {});
