@@ -23,11 +23,13 @@
   /* The weighing model of a page's data: for each evidence item and claim,
    * its argument children (sorted by id), and an order with children first. */
   function model(data) {
-    var weighed = {};
+    // Ids are data: objects without a prototype, so an id such as
+    // "constructor" finds nothing it did not put there.
+    var weighed = Object.create(null);
     Object.keys(data.evidence).forEach(function (id) { weighed[id] = "evidence"; });
     Object.keys(data.claims).forEach(function (id) { weighed[id] = "claim"; });
-    var children = {};
-    var parents = {};
+    var children = Object.create(null);
+    var parents = Object.create(null);
     Object.keys(weighed).forEach(function (id) { children[id] = []; parents[id] = []; });
     data.links.forEach(function (link) {
       if (weighed[link.from] && weighed[link.to]) {
@@ -42,7 +44,7 @@
   }
 
   function childrenFirst(kind, children, parents) {
-    var waiting = {};
+    var waiting = Object.create(null);
     var ready = [];
     Object.keys(kind).sort(compareIds).forEach(function (id) {
       waiting[id] = children[id].length;
@@ -76,7 +78,7 @@
   /* {id: strength} for evidence and claims; accepted[id] === false sets
    * evidence aside; keep (a set object or null) limits weighing to a lens. */
   function strengths(m, accepted, keep) {
-    var result = {};
+    var result = Object.create(null);
     m.order.forEach(function (id) {
       if (keep && !keep[id]) { return; }
       if (m.kind[id] === "evidence") {
@@ -104,13 +106,13 @@
     var school = null;
     data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
     if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
-    var keep = {};
+    var keep = Object.create(null);
     school.lens.forEach(function (id) { keep[id] = true; });
     return keep;
   }
 
   function sideScores(data, strength) {
-    var scores = {};
+    var scores = Object.create(null);
     data.sides.forEach(function (side) {
       var total = 0.0;
       side.claims.forEach(function (claim) {
@@ -137,7 +139,7 @@
   }
 
   function shares(data, scores, position) {
-    var result = {};
+    var result = Object.create(null);
     if (position === false) {
       data.sides.forEach(function (side) { result[side.id] = null; });
       return result;
