@@ -271,7 +271,7 @@ def test_no_source_leads_with_class_notes_or_says_as_checked(corpus):
 def test_nine_in_ten_sources_lead_with_a_dated_published_work_or_document(corpus):
     def cites_dated_work(source: str) -> bool:
         lead = re.split(r"class notes", source, flags=re.I)[0]
-        return bool(re.search(r"\b1[89]\d\d\b", lead)) and len(lead.split()) >= 4
+        return bool(re.search(r"\b(?:1[89]|20)\d\d\b", lead)) and len(lead.split()) >= 4
     dated = [ev.id for ev in corpus.evidence.values() if cites_dated_work(ev.source)]
     assert len(dated) >= 0.9 * len(corpus.evidence), (
         f"{len(dated)}/{len(corpus.evidence)}: "
