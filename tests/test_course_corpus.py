@@ -278,6 +278,24 @@ def test_nine_in_ten_sources_lead_with_a_dated_published_work_or_document(corpus
         f"{sorted(set(corpus.evidence) - set(dated))}")
 
 
+def test_a_source_citing_a_schools_historian_gives_a_work_the_school_lists(corpus):
+    """Sources and schools agree: no title or year turns up that no school names."""
+    works: dict[str, list] = {}
+    for school in corpus.schools.values():
+        for historian in school.historians:
+            works.setdefault(historian.name.split()[-1], []).extend(historian.works)
+    citing = 0
+    for ev in corpus.evidence.values():
+        lead = re.split(r"class notes", ev.source, flags=re.I)[0]
+        named = [surname for surname in works if re.search(rf"\b{re.escape(surname)}\b", lead)]
+        if not named:
+            continue
+        citing += 1
+        assert any(work.title in lead and (work.year is None or str(work.year) in lead)
+                   for surname in named for work in works[surname]), f"{ev.id}: {lead}"
+    assert citing >= 0.5 * len(corpus.evidence)
+
+
 # --- historians on every side, coherent lenses ------------------------------
 
 def test_every_past_paper_side_has_two_claims_held_by_a_school_with_historians(corpus):
