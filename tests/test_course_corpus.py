@@ -78,7 +78,27 @@ def argument(graph) -> nx.DiGraph:
     return graph.edge_subgraph(keep).copy()
 
 
-def _texts(corpus: Corpus) -> Iterator[tuple[str, str]]:
+def _readings(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, str]]:
+    """(evidence, claim, stance, reading) for every evidence link, however written."""
+    for ev, claim, data in graph.edges(data=True):
+        if graph.nodes[ev]["kind"] == "evidence" and data["relation"] in ("supports", "undermines"):
+            yield ev, claim, data["relation"], data.get("reading") or ""
+
+
+def _side_claims(graph: nx.DiGraph, question) -> dict[str, list[str]]:
+    return {side.id: graph.nodes[side_node(question.id, side.id)]["claims"] for side in question.sides}
+
+
+def _held(graph: nx.DiGraph, school_id: str) -> set[str]:
+    return {c for _, c, d in graph.out_edges(school_id, data=True) if d["relation"] == "holds"}
+
+
+def _attacks(graph: nx.DiGraph) -> list[tuple[str, str]]:
+    return [(u, v) for u, v, d in graph.edges(data=True)
+            if d["relation"] == "undermines" and graph.nodes[u]["kind"] == "claim"]
+
+
+def _texts(corpus: Corpus, graph: nx.DiGraph | None = None) -> Iterator[tuple[str, str]]:
     """Every piece of prose a reader sees, with where it is."""
     for ev in corpus.evidence.values():
         for field in ("title", "label", "detail", "quote"):
@@ -88,9 +108,9 @@ def _texts(corpus: Corpus) -> Iterator[tuple[str, str]]:
         yield f"claim {claim.id} text", claim.text
         if claim.label:
             yield f"claim {claim.id} label", claim.label
-        for link in claim.evidence:
-            if link.reading:
-                yield f"claim {claim.id} reading of {link.ref}", link.reading
+    for ev, claim, _, reading in _readings(graph if graph is not None else build_graph(corpus)):
+        if reading:
+            yield f"claim {claim} reading of {ev}", reading
     for school in corpus.schools.values():
         yield f"school {school.id} summary", school.summary
     for question in corpus.questions.values():
@@ -156,14 +176,14 @@ def test_the_sessions_are_only_the_known_ones_and_practice_questions_have_none(c
     assert sum(1 for q in corpus.questions.values() if not q.session) >= 3
 
 
-def test_every_side_has_three_claims_each_backed_by_two_read_evidence_links(corpus):
+def test_every_side_has_three_claims_each_backed_by_two_read_evidence_links(corpus, graph):
+    read = Counter(claim for _, claim, _, reading in _readings(graph) if reading)
     for question in corpus.questions.values():
         assert question.period, question.id
-        for side in question.sides:
-            assert len(side.claims) >= 3, f"{question.id}/{side.id}"
-            for claim_id in side.claims:
-                read = [link for link in corpus.claims[claim_id].evidence if link.reading]
-                assert len(read) >= 2, f"{claim_id} on {question.id}/{side.id}"
+        for side, claims in _side_claims(graph, question).items():
+            assert len(claims) >= 3, f"{question.id}/{side}"
+            for claim_id in claims:
+                assert read[claim_id] >= 2, f"{claim_id} on {question.id}/{side}"
 
 
 def test_there_are_at_least_seventy_dated_evidence_items(corpus):
@@ -209,8 +229,7 @@ def test_the_spanish_letter_is_the_letter_to_largo_caballero_of_december_1936(co
     assert letter.date == "1936-12-21" and letter.kind == "document"
     assert "Molotov" in letter.source and "Voroshilov" in letter.source
     assert "Communist republic" in (letter.detail or "")
-    citing = [c for c in corpus.claims.values() if any(link.ref == letter.id for link in c.evidence)]
-    assert len(citing) >= 4
+    assert sum(1 for ev, *_ in _readings(build_graph(corpus)) if ev == letter.id) >= 4
     for where, text in _texts(corpus):
         assert "Republican general" not in text or "notes" in text.lower(), where
 
@@ -298,57 +317,55 @@ def test_a_source_citing_a_schools_historian_gives_a_work_the_school_lists(corpu
 
 # --- historians on every side, coherent lenses ------------------------------
 
-def test_every_past_paper_side_has_two_claims_held_by_a_school_with_historians(corpus):
-    argued = {ref for school in corpus.schools.values() if school.historians for ref in school.holds}
+def test_every_past_paper_side_has_two_claims_held_by_a_school_with_historians(corpus, graph):
+    argued = {c for school in corpus.schools.values() if school.historians for c in _held(graph, school.id)}
     for question in corpus.questions.values():
         if not question.session:
             continue
-        for side in question.sides:
-            held = [c for c in side.claims if c in argued]
-            assert len(held) >= 2, f"{question.session}, '{side.label}': only {held}"
+        for side, claims in _side_claims(graph, question).items():
+            held = [c for c in claims if c in argued]
+            assert len(held) >= 2, f"{question.session}, '{side}': only {held}"
 
 
-def test_every_school_names_historians_and_holds_four_claims(corpus):
+def test_every_school_names_historians_and_holds_four_claims(corpus, graph):
     for school in corpus.schools.values():
         assert school.historians, school.id
-        assert len(school.holds) >= 4, f"{school.id} holds {len(school.holds)} claims"
+        assert len(_held(graph, school.id)) >= 4, f"{school.id} holds too few claims"
 
 
-def test_no_school_holds_two_claims_that_attack_each_other(corpus):
+def test_no_school_holds_two_claims_that_attack_each_other(corpus, graph):
+    attacks = _attacks(graph)
     for school in corpus.schools.values():
-        held = set(school.holds)
-        for claim_id in held:
-            for link in corpus.claims[claim_id].undermines:
-                assert link.ref not in held, f"{school.id}: {claim_id} undermines {link.ref}"
+        held = _held(graph, school.id)
+        inner = [(u, v) for u, v in attacks if u in held and v in held]
+        assert not inner, f"{school.id} holds claims that undermine each other: {inner}"
 
 
-def test_claims_of_rival_schools_undermine_each_other(corpus):
+def test_claims_of_rival_schools_undermine_each_other(corpus, graph):
     holders: dict[str, set[str]] = {}
     for school in corpus.schools.values():
-        for claim_id in school.holds:
+        for claim_id in _held(graph, school.id):
             holders.setdefault(claim_id, set()).add(school.id)
-    cross = [(claim.id, link.ref) for claim in corpus.claims.values() for link in claim.undermines
-             if holders.get(claim.id) and holders.get(link.ref) and not holders[claim.id] & holders[link.ref]]
+    cross = [(u, v) for u, v in _attacks(graph)
+             if holders.get(u) and holders.get(v) and not holders[u] & holders[v]]
     assert len(cross) >= 8
 
 
-def test_rival_claims_read_shared_evidence_both_ways_in_their_own_words(corpus):
+def test_rival_claims_read_shared_evidence_both_ways_in_their_own_words(graph):
     stances: dict[str, Counter] = {}
     readings: dict[str, list[str]] = {}
-    for claim in corpus.claims.values():
-        for link in claim.evidence:
-            stances.setdefault(link.ref, Counter())[link.stance] += 1
-            readings.setdefault(link.ref, []).append(link.reading or "")
+    for ev, _, stance, reading in _readings(graph):
+        stances.setdefault(ev, Counter())[stance] += 1
+        readings.setdefault(ev, []).append(reading)
     contested = [ev for ev, count in stances.items() if count["supports"] and count["undermines"]]
     assert len(contested) >= 10
     for ev in contested:
         assert len(set(readings[ev])) == len(readings[ev]), f"{ev}: each claim reads it in its own words"
 
 
-def test_every_reading_says_why_the_evidence_bears_on_its_claim(corpus):
-    for claim in corpus.claims.values():
-        for link in claim.evidence:
-            assert link.reading and len(link.reading.split()) >= 8, f"{claim.id} <- {link.ref}"
+def test_every_reading_says_why_the_evidence_bears_on_its_claim(graph):
+    for ev, claim, _, reading in _readings(graph):
+        assert len(reading.split()) >= 8, f"{claim} <- {ev}: '{reading}'"
 
 
 # --- the whole period of each question --------------------------------------
