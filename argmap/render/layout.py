@@ -195,7 +195,7 @@ class Layers:
 
 
 def tiers(ranking: Ranking) -> Layers:
-    """One row per tier, in band order then graph order, with a waypoint in
+    """One row per tier, in band order, with a waypoint in
     every tier a line passes without stopping (Sugiyama's dummy nodes; a
     waypoint belongs to the band of its line's lower end)."""
     rows: list[list[str]] = [[] for _ in range(max(ranking.tier.values()) + 1)]
@@ -214,8 +214,25 @@ def tiers(ranking: Ranking) -> Layers:
             chain.append(waypoint)
         chain.append(upper)
         chains.append(chain)
+    # Start from the order in which a walk down from the sides, in their
+    # order, first meets each box (as dot does): each claim's feeders then
+    # start out together, under it.
+    below: dict[str, list[str]] = {n: [] for n in ranking.nodes}
+    for lower, upper in ranking.edges:
+        below[upper].append(lower)
+    met: dict[str, int] = {}
+    stack = [n for n in reversed(ranking.nodes) if ranking.tier[n] <= 1]
+    while stack:
+        node = stack.pop()
+        if node in met:
+            continue
+        met[node] = len(met)
+        stack.extend(reversed(below[node]))
+    for n in ranking.nodes:
+        met.setdefault(n, len(met))
+    first = {n: met[chain[0]] for chain in chains for n in chain[1:-1]}
     for row in rows:
-        row.sort(key=lambda n: band[n])  # stable: graph order within a band
+        row.sort(key=lambda n: (band[n], first[n] if _is_waypoint(n) else met[n]))
     return Layers(rows, row_of, band, chains)
 
 
@@ -279,16 +296,21 @@ def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4) -> Layers:
         reference = {n: float(i) for i, n in enumerate(rows[other])}
         row = rows[index]
         scale = (len(rows[other]) - 1) / max(1, len(row) - 1)
-        keys: dict[str, tuple[int, float, float]] = {}
+        keys: dict[str, tuple[float, float]] = {}
         for i, node in enumerate(row):
             linked = sorted(reference[n] for n in towards[node])
             if linked:
                 middle = len(linked) // 2
                 median = linked[middle] if len(linked) % 2 else (linked[middle - 1] + linked[middle]) / 2
-                keys[node] = (band[node], median, sum(linked) / len(linked))
+                keys[node] = (median, sum(linked) / len(linked))
             else:
-                keys[node] = (band[node], i * scale, i * scale)
+                keys[node] = (i * scale, i * scale)
         row.sort(key=keys.__getitem__)
+        # Boxes stay in their bands; waypoints keep the place their lines want.
+        slots = [i for i, n in enumerate(row) if not _is_waypoint(n)]
+        boxes = sorted((row[i] for i in slots), key=lambda n: (band[n], keys[n]))
+        for i, node in zip(slots, boxes):
+            row[i] = node
 
     stale = 0
     for sweep in range(sweeps):
@@ -307,6 +329,23 @@ def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4) -> Layers:
             if stale >= PATIENCE:
                 break
     result.rows = best
+    result.band = _waypoint_bands(best, band)
+    return result
+
+
+def _waypoint_bands(rows: list[list[str]], band: dict[str, int]) -> dict[str, int]:
+    """Bands once ordered: a waypoint belongs to the band of the box before
+    it in its row (the first box's band at the start of a row), so it runs
+    through that band's channels."""
+    result = dict(band)
+    for row in rows:
+        boxes = [n for n in row if not _is_waypoint(n)]
+        current = band[boxes[0]] if boxes else band[row[0]] if row else 0
+        for node in row:
+            if _is_waypoint(node):
+                result[node] = current
+            else:
+                current = band[node]
     return result
 
 
@@ -329,7 +368,7 @@ def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[st
         for row in rows:
             for i in range(len(row) - 1):
                 a, b = row[i], row[i + 1]
-                if layers.band[a] != layers.band[b]:
+                if layers.band[a] != layers.band[b] and not (_is_waypoint(a) or _is_waypoint(b)):
                     continue
                 if pair_crossings(b, a) < pair_crossings(a, b):
                     row[i], row[i + 1] = b, a
