@@ -49,7 +49,7 @@ from run import DOC, ROOT, machine  # noqa: E402
 from argmap.analysis import questions  # noqa: E402
 from argmap.render import measure  # noqa: E402
 from argmap.render.layout import METRICS, MapLayout, map_layout  # noqa: E402
-from argmap.render.style import FONT_SIZE, MARGIN_EMS  # noqa: E402
+from argmap.render.style import FONT_SIZE, MARGIN  # noqa: E402
 from argmap.render.text import drawn_words, text_width  # noqa: E402
 
 SECTION = "## Layout: crossings, lines through boxes, labels, type size"
@@ -84,7 +84,7 @@ def labels_cut(g: nx.DiGraph, m: MapLayout, theme: str) -> int:
     cut = 0
     for box in m.boxes.values():
         words = " ".join(drawn_words(g, box.id).split())
-        room = box.width - 2 * MARGIN_EMS[box.kind] * FONT_SIZE[theme][box.kind]
+        room = box.width - 2 * MARGIN[box.kind]
         whole = " ".join(box.lines) == words and "…" not in words
         if not whole or any(text_width(line, box.font_size) > room for line in box.lines):
             cut += 1

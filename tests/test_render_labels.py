@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.style import FONT_SIZE, MARGIN_EMS, THEMES
+from argmap.render.style import MARGIN, THEMES
 from argmap.render.text import EVIDENCE_LINES, box_label, evidence_words, text_width, title_fits, wrap
 
 WORDS = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14)
@@ -43,7 +43,7 @@ def test_any_label_of_forty_characters_is_drawn_whole_in_both_themes(words):
     drawn = {theme: box_label(label, "evidence", theme) for theme in THEMES}
     for theme, box in drawn.items():
         assert " ".join(box.lines).split() == label.split()
-        room = box.width - 2 * MARGIN_EMS["evidence"] * FONT_SIZE[theme]["evidence"]
+        room = box.width - 2 * MARGIN["evidence"]
         assert all(text_width(line, box.font_size) <= room for line in box.lines)
     assert drawn["default"].lines == drawn["projector"].lines
 

@@ -18,7 +18,7 @@ from argmap.corpus import load_corpus
 from argmap.graph import build_graph
 from argmap.render import layout as L
 from argmap.render import measure
-from argmap.render.style import FONT_SIZE, MARGIN_EMS, THEMES
+from argmap.render.style import MARGIN, THEMES
 from argmap.render.text import text_width
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -163,7 +163,7 @@ def test_every_label_is_drawn_whole_inside_its_box(course, theme):
             node = g.nodes[b.id]
             expected = {node["label"], node.get("title"), node.get("box_label"), node.get("text")}
             assert " ".join(words) in {" ".join(str(e).split()) for e in expected if e}, b.id
-            room = b.width - 2 * MARGIN_EMS[b.kind] * FONT_SIZE[theme][b.kind]
+            room = b.width - 2 * MARGIN[b.kind]
             for line in b.lines:
                 assert text_width(line, b.font_size) <= room, (b.id, line)
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.render.layout import MapLayout, map_layout
+from argmap.render.layout import Box, MapLayout, map_layout
 from argmap.render.style import (
-    THEMES, claim_group, evidence_group, groups, line_style, network_options, side_group,
+    MARGIN, THEMES, claim_group, evidence_group, groups, line_style, network_options, side_group,
 )
 
 
@@ -38,7 +38,7 @@ def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, An
         box = opening[node_id]
         nodes.append({
             "id": node_id, "label": "\n".join(box.lines), "group": _group(g, node_id, kind, data, side_of),
-            "x": box.x, "y": box.y, "title": _tooltip(g, node_id, kind), **_size(box.width, box.height),
+            "x": box.x, "y": box.y, "title": _tooltip(g, node_id, kind), **_size(box),
         })
     return {
         "nodes": nodes,
@@ -49,10 +49,14 @@ def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, An
     }
 
 
-def _size(width: float, height: float) -> dict[str, Any]:
-    """vis-network options that fix a box to exactly this size."""
-    return {"widthConstraint": {"minimum": width, "maximum": width},
-            "heightConstraint": {"minimum": height, "valign": "middle"}}
+def _size(box: Box) -> dict[str, Any]:
+    """vis-network options that fix a box to exactly its size: vis-network's
+    constraints hold the text area, inside the group's margin. No maximum:
+    with one, vis-network breaks lines again itself, measuring some in the
+    wrong type; the lines computed here already fit."""
+    inner = 2 * MARGIN[box.kind]
+    return {"widthConstraint": {"minimum": round(box.width - inner, 2)},
+            "heightConstraint": {"minimum": round(box.height - inner, 2), "valign": "middle"}}
 
 
 def _drawing(drawn: MapLayout) -> dict[str, Any]:

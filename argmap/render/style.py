@@ -50,8 +50,9 @@ FONT_SIZE = {
 }
 _TEXT_STROKE = {"default": 0, "projector": 0.7}
 _BORDER = {"default": 2, "projector": 3}
-# Margin between a box's border and its text, in ems of the box's type.
-MARGIN_EMS = {"question": 0.6, "side": 0.5, "claim": 0.45, "evidence": 0.45}
+# Margin between a box's border and its text, in map units, the same in
+# every theme (vis-network keeps a node's first margin when the theme changes).
+MARGIN = {"question": 10.0, "side": 8.0, "claim": 6.5, "evidence": 6.5}
 
 
 def side_colour(order: int) -> str:
@@ -102,7 +103,7 @@ def groups(side_count: int, theme: str) -> dict[str, Any]:
             "borderWidthSelected": width + 2,
             "chosen": {"label": False, "node": True},
             "font": font,
-            "margin": round(MARGIN_EMS[kind] * size, 2),
+            "margin": MARGIN[kind],
             "shapeProperties": {"borderRadius": radius, **extra.pop("shape", {})},
             **extra,
         }

@@ -20,14 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.render.style import FONT_SIZE, MARGIN_EMS
+from argmap.render.style import FONT_SIZE, MARGIN
 
 if TYPE_CHECKING:  # networkx is slow to import, and ``argmap check`` needs only title_fits
     import networkx as nx
 
 HERE = Path(__file__).resolve().parent
 # Room for text inside a box, in ems of the box's type; the box adds MARGIN
-# on each side (``style.MARGIN_EMS``). 10.5 ems hold a 40-character label in at most three lines.
+# on each side (``style.MARGIN``). 10.5 ems hold a 40-character label in at most three lines.
 TEXT_EMS = {"question": 36.0, "side": 16.0, "claim": 10.5, "evidence": 10.5}
 # Evidence whose title takes more lines than this draws its ``label``.
 EVIDENCE_LINES = 3
@@ -112,7 +112,7 @@ def box_label(text: str, kind: str, theme: str = "default") -> Label:
     slack = SLACK_EMS * size
     lines = wrap(text, room - slack, size)
     widest = max(text_width(line, size) for line in lines)
-    margin = MARGIN_EMS[kind] * size
+    margin = MARGIN[kind]
     width = max(room, widest + slack) + 2 * margin
     height = len(lines) * size * LINE_HEIGHT + 2 * margin
     return Label(tuple(lines), size, round(width, 1), round(height, 1))

@@ -43,6 +43,7 @@
       else if (key === "p" || key === "P") { controls.toggleProjector(true); }
       else if (key === "b" || key === "B") { kit.panel.toggle(); }
       else if (key === "o" || key === "O") { controls.toggleView(); }
+      else if (key === "Escape" && state.selected !== null) { kit.select(null); }
       else { return; }
       event.preventDefault();
     },
