@@ -477,8 +477,12 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
             side = j + 1 if drift(upper, down) > 0 else j
             folds[(t, band_of[upper])].channels.setdefault(side, []).append(index)
 
+    def lane_count(fold: _Fold, channel: int) -> int:
+        # Lines to one box share a lane: they run together to the same place.
+        return len({layers.chains[i][-1] for i in fold.channels.get(channel, ())})
+
     def channel_width(fold: _Fold, channel: int) -> float:
-        lanes = len(fold.channels.get(channel, ()))
+        lanes = lane_count(fold, channel)
         inner = 0 < channel < len(fold.columns)
         if not lanes:
             return BOX_GAP * em if inner else 0.0
@@ -531,23 +535,26 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
                 for n in column:
                     x[n] = centre
             for channel, indices in fold.channels.items():
+                count = lane_count(fold, channel)
                 if centres:
                     if channel == 0:
                         edge = centres[0] - widths[0] / 2 - CLEAR_GAP * em
-                        start = edge - (len(indices) - 1) * LINE_GAP * em
+                        start = edge - (count - 1) * LINE_GAP * em
                     elif channel == len(centres):
                         start = centres[-1] + widths[-1] / 2 + CLEAR_GAP * em
                     else:
                         a = centres[channel - 1] + widths[channel - 1] / 2
                         z = centres[channel] - widths[channel] / 2
-                        start = (a + z) / 2 - (len(indices) - 1) * LINE_GAP * em / 2
+                        start = (a + z) / 2 - (count - 1) * LINE_GAP * em / 2
                 else:
                     linked = [_x_of(layers.chains[i][-1], x, lanes, layers) for i in indices]
                     middle = min(max(sum(linked) / len(linked), low), high)
-                    start = middle - (len(indices) - 1) * LINE_GAP * em / 2
-                indices.sort(key=lambda i: (_x_of(layers.chains[i][-1], x, lanes, layers), i))
-                for k, i in enumerate(indices):
-                    lanes[(i, t)] = start + k * LINE_GAP * em
+                    start = middle - (count - 1) * LINE_GAP * em / 2
+                targets = sorted({layers.chains[i][-1] for i in indices},
+                                 key=lambda n: (_x_of(n, x, lanes, layers), n))
+                lane_of = {n: start + k * LINE_GAP * em for k, n in enumerate(targets)}
+                for i in indices:
+                    lanes[(i, t)] = lane_of[layers.chains[i][-1]]
 
     y: dict[str, float] = {}
     row_spans: list[list[tuple[float, float]]] = []
