@@ -61,7 +61,7 @@ def _box(box: Box, g: nx.DiGraph, side_colour: dict[str, tuple[str, str]], liste
         fill, stroke, text, radius = CLAIM_FILL, side_colour[side][0] if side else UNLISTED_BORDER, INK, 4
     else:
         contested = is_contested(stances.get(box.id, {}))
-        fill, stroke, text, radius = EVIDENCE_FILL, CONTESTED if contested else EVIDENCE_BORDER, "#2b2b2b", 12
+        fill, stroke, text, radius = EVIDENCE_FILL, CONTESTED if contested else EVIDENCE_BORDER, "#2b2b2b", 9
         dash = "7 3" if contested else ""
     first = box.y - (len(box.lines) - 1) * box.font_size / 2
     return {

@@ -55,9 +55,11 @@ Edge = tuple[str, str]
 
 @dataclass(frozen=True)
 class Metrics:
-    """Gaps between boxes, and the map area the map is fitted to (CSS px of
-    the page at 1366x768: minus header, toolbar and, by default, the panel;
-    the projector folds the panel away)."""
+    """The map area the map is fitted to: CSS px of the page at 1366x768
+    (1051x696 by default, minus header, toolbar and panel; 1366x615 in the
+    projector, which folds the panel away and shows the balance and legend
+    above and below the map), times the 0.985 the page fills at first view
+    (mapview.js, ``FIT``)."""
 
     view_width: float
     view_height: float
@@ -66,16 +68,16 @@ class Metrics:
 
 
 METRICS = {
-    "default": Metrics(view_width=1040, view_height=690, readable_px=12.0),
-    "projector": Metrics(view_width=1340, view_height=640, readable_px=15.0),
+    "default": Metrics(view_width=1035, view_height=685, readable_px=12.0),
+    "projector": Metrics(view_width=1345, view_height=605, readable_px=15.0),
 }
 # Gaps in ems of the claim type, so both themes keep the same proportions.
-BOX_GAP = 0.8      # between two boxes in a row
-LINE_GAP = 0.36    # between two lines passing through a row side by side
+BOX_GAP = 0.65     # between two boxes in a row
+LINE_GAP = 0.3     # between two lanes of lines side by side
 CLEAR_GAP = 0.45   # between a passing line and a box
 BAND_GAP = 1.2     # between two bands
-ROW_GAP = 1.0      # the channel between two rows of a tier
-TIER_GAP = 1.7     # the channel between two tiers
+ROW_GAP = 0.75     # the channel between two rows of a tier
+TIER_GAP = 1.3     # the channel between two tiers
 MIN_SIDE_COLUMNS = 1
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
@@ -861,11 +863,22 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     layers = order(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1)
     # Past the type a reader needs, fewer crossings beat larger type.
     good = metrics.readable_px / em
-    best: tuple[tuple[float, int, float], float, Placement] | None = None
+    tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
+
+    def fitted(columns: list[int]) -> float:
+        key = tuple(columns)
+        if key not in tried:
+            placement = place(layers, sizes, em, columns)
+            left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+            tried[key] = (min(metrics.view_width / (right - left), metrics.view_height / (bottom - top)), placement)
+        return tried[key][0]
+
     for columns in candidates[:CANDIDATES] if small else candidates[:1]:
-        placement = place(layers, sizes, em, columns)
-        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        fitted(columns)
+    if small:
+        _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
+    best: tuple[tuple[float, int, float], float, Placement] | None = None
+    for key, (scale, placement) in sorted(tried.items(), key=lambda item: -item[1][0])[:CANDIDATES]:
         tangle = _drawn_crossings(ranking, layers, placement, sizes) if small and scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if best is None or score > best[0]:
@@ -884,6 +897,35 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         for (u, v), points in zip(ranking.edges, routes)
     )
     return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), scale)
+
+
+def _widest_tiers(ranking: Ranking) -> list[int]:
+    """Per band, the most boxes any one tier has in it: more columns than
+    that would stay empty."""
+    counts: dict[tuple[int, int], int] = {}
+    for n, t in ranking.tier.items():
+        if t >= 2:
+            counts[(t, ranking.band[n])] = counts.get((t, ranking.band[n]), 0) + 1
+    return [max((c for (_, b), c in counts.items() if b == band), default=0) for band in range(ranking.bands)]
+
+
+def _widen(start: tuple[int, ...], fitted: Callable[[list[int]], float], most: list[int], good: float) -> None:
+    """Hill-climb from ``start``: give one band one column more or fewer
+    while the fitted scale grows (every folding tried is kept by ``fitted``)."""
+    current = list(start)
+    scale = fitted(current)
+    for _ in range(4 * len(current) + 8):
+        moves = []
+        for b, count in enumerate(current):
+            for step in (1, -1):
+                if 1 <= count + step <= most[b]:
+                    moves.append(current[:b] + [count + step] + current[b + 1:])
+        if not moves:
+            return
+        best = max(moves, key=fitted)
+        if fitted(best) <= scale + 1e-9:
+            return
+        current, scale = best, fitted(best)
 
 
 def _drawn_crossings(ranking: Ranking, layers: Layers, placement: Placement,

@@ -52,7 +52,7 @@ _TEXT_STROKE = {"default": 0, "projector": 0.7}
 _BORDER = {"default": 2, "projector": 3}
 # Margin between a box's border and its text, in map units, the same in
 # every theme (vis-network keeps a node's first margin when the theme changes).
-MARGIN = {"question": 10.0, "side": 8.0, "claim": 6.5, "evidence": 6.5}
+MARGIN = {"question": 8.0, "side": 6.0, "claim": 4.5, "evidence": 4.5}
 
 
 def side_colour(order: int) -> str:
@@ -117,14 +117,14 @@ def groups(side_count: int, theme: str) -> dict[str, Any]:
         result[claim_group(order)] = box("claim", CLAIM_FILL, fill, INK, border + 1)
     result["claim"] = box("claim", CLAIM_FILL, UNLISTED_BORDER, INK)
     evidence_text = INK if projector else "#2b2b2b"
-    result["evidence"] = box("evidence", EVIDENCE_FILL, EVIDENCE_BORDER, evidence_text, radius=12)
+    result["evidence"] = box("evidence", EVIDENCE_FILL, EVIDENCE_BORDER, evidence_text, radius=9)
     result["evidence-contested"] = box("evidence", EVIDENCE_FILL, CONTESTED, evidence_text, border + 2,
-                                       radius=12, shape={"borderDashes": [7, 3]})
+                                       radius=9, shape={"borderDashes": [7, 3]})
     aside_text = "#4b525b"
-    result["evidence-aside"] = box("evidence", ASIDE_FILL, ASIDE_BORDER, aside_text, radius=12,
+    result["evidence-aside"] = box("evidence", ASIDE_FILL, ASIDE_BORDER, aside_text, radius=9,
                                    shape={"borderDashes": [3, 3]})
     result["evidence-contested-aside"] = box("evidence", ASIDE_FILL, CONTESTED, aside_text, border + 2,
-                                             radius=12, shape={"borderDashes": [3, 3]})
+                                             radius=9, shape={"borderDashes": [3, 3]})
     return result
 
 

@@ -21,6 +21,7 @@
   data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
   var FADED = 0.16;     // opacity of what is off the argument in focus
   var ARROW = 9;        // arrowhead length, map units (as in the SVG export)
+  var FIT = 0.985;      // share of the map area the whole map fills at first view
 
   var resolveDrawn;
 
@@ -199,9 +200,17 @@
      * has room between boxes, so most of it is taken back. */
     fit: function (ids, maxZoom) {
       var limit = maxZoom || 1;
-      var options = {animation: false, maxZoomLevel: limit};
-      if (ids) { options.nodes = ids; }
-      view.network.fit(options);
+      if (!ids) {
+        // The whole drawing, lines included, as the layout measured it
+        // (layout.METRICS assumes this margin).
+        var drawing = data.vis.layout[state.theme];
+        var rect = $("map").getBoundingClientRect();
+        var whole = FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height);
+        view.network.moveTo({position: {x: drawing.width / 2, y: drawing.height / 2},
+                             scale: Math.min(limit, whole), animation: false});
+        return;
+      }
+      view.network.fit({animation: false, maxZoomLevel: limit, nodes: ids});
       var scale = Math.min(limit, view.network.getScale() * 1.1 * 0.98);
       view.network.moveTo({scale: scale, animation: false});
     },
