@@ -576,6 +576,15 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
                     y[n] = cursor + height / 2
             cursor += height
         row_spans.append(spans)
+    # vis-network places nodes at whole units (it parses x and y as
+    # integers): boxes sit there here too, so lines meet their borders.
+    x = {n: float(round(v)) for n, v in x.items()}
+    y = {n: float(round(v)) for n, v in y.items()}
+    for t, row in enumerate(rows):
+        for r, (top, bottom) in enumerate(row_spans[t]):
+            boxes = [n for n in row if not _is_waypoint(n) and sub_row[n] == r]
+            row_spans[t][r] = (min([top, *(y[n] - sizes[n][1] / 2 for n in boxes)]),
+                               max([bottom, *(y[n] + sizes[n][1] / 2 for n in boxes)]))
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 

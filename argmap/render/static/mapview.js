@@ -170,15 +170,14 @@
       var drawing = data.vis.layout[state.theme];
       var fresh = state.fresh instanceof Set || state.fresh instanceof Map ? state.fresh : new Set();
       var boxes = [];
-      var positions = view.network.getPositions();
       data.nodes.forEach(function (node) {
         if (!state.shown[node.id]) { return; }
         var box = drawing.boxes[node.id];
-        var shape = view.network.body.nodes[node.id].shape;
-        var where = positions[node.id];
+        // vis-network's own node (getPositions rounds to whole units).
+        var drawn = view.network.body.nodes[node.id];
         boxes.push({
-          id: node.id, kind: node.kind, x: where.x, y: where.y,
-          width: shape.width, height: shape.height,
+          id: node.id, kind: node.kind, x: drawn.x, y: drawn.y,
+          width: drawn.shape.width, height: drawn.shape.height,
           text: view.nodes.get(node.id).label, fontSize: box.fontSize,
           faded: view.isFaded(node.id), fresh: fresh.has(node.id)
         });
