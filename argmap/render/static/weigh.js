@@ -3,7 +3,8 @@
  * docs/format.md's DF-QuAD strengths, side scores and shares, and a school's lens.
  * Children are combined in sorted-id order and every sum runs in the same
  * order as in Python, so page and command line agree to the last bit.
- * Pure functions of the page model; no DOM here.
+ * Pure functions of the page model; no DOM here. Every table keyed by id is a
+ * null-prototype object (dict()), so ids such as "constructor" are just ids.
  */
 (function (argmap) {
   "use strict";
@@ -15,6 +16,9 @@
   var LARGE = 60;
   var SOME = 40;
 
+  /* An empty lookup table that no id can collide with. */
+  function dict() { return Object.create(null); }
+
   function compareIds(a, b) {
     // Python sorts str by code point; ids are ASCII, where < agrees.
     return a < b ? -1 : a > b ? 1 : 0;
@@ -23,13 +27,11 @@
   /* The weighing model of a page's data: for each evidence item and claim,
    * its argument children (sorted by id), and an order with children first. */
   function model(data) {
-    // Ids are data: objects without a prototype, so an id such as
-    // "constructor" finds nothing it did not put there.
-    var weighed = Object.create(null);
+    var weighed = dict();
     Object.keys(data.evidence).forEach(function (id) { weighed[id] = "evidence"; });
     Object.keys(data.claims).forEach(function (id) { weighed[id] = "claim"; });
-    var children = Object.create(null);
-    var parents = Object.create(null);
+    var children = dict();
+    var parents = dict();
     Object.keys(weighed).forEach(function (id) { children[id] = []; parents[id] = []; });
     data.links.forEach(function (link) {
       if (weighed[link.from] && weighed[link.to]) {
@@ -44,7 +46,7 @@
   }
 
   function childrenFirst(kind, children, parents) {
-    var waiting = Object.create(null);
+    var waiting = dict();
     var ready = [];
     Object.keys(kind).sort(compareIds).forEach(function (id) {
       waiting[id] = children[id].length;
@@ -78,7 +80,7 @@
   /* {id: strength} for evidence and claims; accepted[id] === false sets
    * evidence aside; keep (a set object or null) limits weighing to a lens. */
   function strengths(m, accepted, keep) {
-    var result = Object.create(null);
+    var result = dict();
     m.order.forEach(function (id) {
       if (keep && !keep[id]) { return; }
       if (m.kind[id] === "evidence") {
@@ -106,13 +108,13 @@
     var school = null;
     data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
     if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
-    var keep = Object.create(null);
+    var keep = dict();
     school.lens.forEach(function (id) { keep[id] = true; });
     return keep;
   }
 
   function sideScores(data, strength) {
-    var scores = Object.create(null);
+    var scores = dict();
     data.sides.forEach(function (side) {
       var total = 0.0;
       side.claims.forEach(function (claim) {
