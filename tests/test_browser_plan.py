@@ -269,3 +269,15 @@ def test_the_printed_html_plan_fits_two_a4_pages_for_every_course_question(brows
         assert all(1 <= n <= 2 for n in pages.values()), {k: n for k, n in pages.items() if n > 2}
     finally:
         context.close()
+
+
+def test_ids_named_like_javascripts_own_names_give_the_same_plan_in_the_page(offline_page, tmp_path):
+    """Claims called ``constructor`` or evidence called ``tostring`` are data to plan.js, not members."""
+    corpus = Path(__file__).resolve().parent / "fixtures" / "jsnames"
+    g = built(corpus, tmp_path)
+    for question in [n for n, k in g.nodes(data="kind") if k == "question"]:
+        page = open_map(offline_page, tmp_path, question)
+        assert page_plan(page).strip() == cli_plan(corpus, question).strip()
+        for school in page_schools(page):
+            page.evaluate("s => argmap.setSchool(s)", school)
+            assert page_plan(page).strip() == cli_plan(corpus, question, "--school", school).strip(), school
