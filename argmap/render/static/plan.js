@@ -105,13 +105,13 @@
     return best === null ? null : best.id;
   }
 
-  function counter(ctx, weigh, claim, group, favoured, strength, ownStrength) {
+  function counter(ctx, weigh, claim, group, favoured, strength, ownStrength, support) {
     var upheld = weigh.percent(ownStrength) > 50;
     var objection = strongestAttacker(ctx, claim, strength);
     if (objection !== null) {
       var kind = ctx.evidence.has(objection) ? "evidence" : "claim";
       var answer = kind === "claim" ? strongestAttacker(ctx, objection, strength) : null;
-      return {kind: kind, objection: objection, answer: answer, upheld: upheld, strength: ownStrength};
+      return {kind: kind, objection: objection, answer: answer, upheld: upheld, strength: ownStrength, support: support};
     }
     var opposing = group === 0 ? ctx.sides.filter(function (s) { return s !== favoured; }) : [favoured];
     var candidates = [];
@@ -123,9 +123,9 @@
       candidates.forEach(function (c) {
         if (contribution(strength.get(c)) > contribution(strength.get(best))) { best = c; }
       });
-      return {kind: "side", objection: best, answer: null, upheld: upheld, strength: ownStrength};
+      return {kind: "side", objection: best, answer: null, upheld: upheld, strength: ownStrength, support: support};
     }
-    return {kind: null, objection: null, answer: null, upheld: upheld, strength: ownStrength};
+    return {kind: null, objection: null, answer: null, upheld: upheld, strength: ownStrength, support: support};
   }
 
   function order(term, first, second) {
@@ -197,11 +197,13 @@
     }
     function strengthOf(c) { return lensStrength.has(c) ? lensStrength.get(c) : fullStrength.get(c); }
     var paragraphs = order(term, first, second).map(function (p) {
+      var evidence = supportingEvidence(ctx, p.claim, accepted).slice(0, MAX_EVIDENCE);
+      var support = evidence.length ? evidence[0] : null;
       return {
         claim: p.claim,
         group: p.group,
-        evidence: supportingEvidence(ctx, p.claim, accepted).slice(0, MAX_EVIDENCE),
-        counter: counter(ctx, weigh, p.claim, p.group, favoured, fullStrength, strengthOf(p.claim)),
+        evidence: evidence,
+        counter: counter(ctx, weigh, p.claim, p.group, favoured, fullStrength, strengthOf(p.claim), support),
         strength: strengthOf(p.claim),
         contribution: contribution(strengthOf(p.claim))
       };
@@ -340,7 +342,8 @@
     if (c.answer !== null) { return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts that objection."; }
     if (c.upheld) {
       var support = weigh.percent(c.strength) >= 75 ? "strongly supported" : "still supported";
-      return lead + " Answer: the point's own evidence outweighs it, so the point is " + support + ".";
+      var stress = c.support !== null ? itemWords(ctx, c.support) : "the point's own evidence";
+      return lead + " Answer: " + stress + " outweighs it, so the point is " + support + ".";
     }
     return lead + " Answer: concede it; the evidence is contested, so limit the point.";
   }
