@@ -19,8 +19,8 @@ How paragraphs are chosen (docs/plans.md):
   argues the favoured side first (up to four) and then concedes the other
   (up to two).
 - A lens that argues fewer than three claims is topped up with the other
-  sides' claims (and then its own side's) that it does not hold: the points
-  that school must answer.
+  sides' claims it does not hold (the points that school must answer), and
+  only if that is not enough, with its own side's.
 - A school that takes no position gets the plan of the whole debate, and the
   words say so.
 """
@@ -205,7 +205,8 @@ def essay_plan(
     second = [c for s in others for c in listed(s, True)]
     if argued_by is not None and len(first) + len(second) < MIN_PARAGRAPHS:
         second += [c for s in others for c in listed(s, False)]
-        first += listed(favoured, False)
+        if len(first) + len(second) < MIN_PARAGRAPHS:
+            first += listed(favoured, False)
     chosen = _order(term, first, second)
 
     def strength_of(c: str) -> float:

@@ -192,6 +192,11 @@ def judgement(words: QuestionWords, v: Verdict, favoured: str) -> str:
     return sentence
 
 
+def _verb(count: int, verb: str) -> str:
+    """A verb agreeing with "paragraph" (one) or "paragraphs" (several)."""
+    return verb + "s" if count == 1 else verb
+
+
 def _range(first: int, last: int) -> str:
     return f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
 
@@ -207,16 +212,17 @@ def structure(words: QuestionWords, groups: list[int], favoured: str) -> str:
         return f" The paragraphs pair points of {mine} with points of {other}, referring to both subjects throughout."
     n1 = groups.count(0)
     parts = []
+    n2 = len(groups) - n1
     if words.term == EVALUATE:
         if n1:
-            parts.append(f"{_range(1, n1)} weigh the view's strengths")
-        if len(groups) > n1:
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'weigh')} the view's strengths")
+        if n2:
             parts.append(f"{_range(n1 + 1, len(groups))} its limitations")
     else:
         if n1:
-            parts.append(f"{_range(1, n1)} argue {mine}")
-        if len(groups) > n1:
-            parts.append(f"{_range(n1 + 1, len(groups))} concede {other} and answer it")
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'argue')} {mine}")
+        if n2:
+            parts.append(f"{_range(n1 + 1, len(groups))} {_verb(n2, 'concede')} {other} and {_verb(n2, 'answer')} it")
     text = "; ".join(parts) + "."
     return " " + text[0].upper() + text[1:]
 

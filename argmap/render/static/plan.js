@@ -193,7 +193,7 @@
     others.forEach(function (s) { second = second.concat(listed(s, true)); });
     if (arguedBy !== null && first.length + second.length < MIN_PARAGRAPHS) {
       others.forEach(function (s) { second = second.concat(listed(s, false)); });
-      first = first.concat(listed(favoured, false));
+      if (first.length + second.length < MIN_PARAGRAPHS) { first = first.concat(listed(favoured, false)); }
     }
     function strengthOf(c) { return lensStrength.has(c) ? lensStrength.get(c) : fullStrength.get(c); }
     var paragraphs = order(term, first, second).map(function (p) {
@@ -277,6 +277,9 @@
     return sentence;
   }
 
+  /* A verb agreeing with "paragraph" (one) or "paragraphs" (several). */
+  function verb(n, word) { return n === 1 ? word + "s" : word; }
+
   function range(first, last) {
     return first === last ? "paragraph " + first : "paragraphs " + first + "–" + last;
   }
@@ -291,13 +294,17 @@
         ", referring to both subjects throughout.";
     }
     var n1 = count(groups, 0);
+    var n2 = groups.length - n1;
     var parts = [];
     if (ctx.words.term === EVALUATE) {
-      if (n1) { parts.push(range(1, n1) + " weigh the view's strengths"); }
-      if (groups.length > n1) { parts.push(range(n1 + 1, groups.length) + " its limitations"); }
+      if (n1) { parts.push(range(1, n1) + " " + verb(n1, "weigh") + " the view's strengths"); }
+      if (n2) { parts.push(range(n1 + 1, groups.length) + " its limitations"); }
     } else {
-      if (n1) { parts.push(range(1, n1) + " argue " + mine); }
-      if (groups.length > n1) { parts.push(range(n1 + 1, groups.length) + " concede " + other + " and answer it"); }
+      if (n1) { parts.push(range(1, n1) + " " + verb(n1, "argue") + " " + mine); }
+      if (n2) {
+        parts.push(range(n1 + 1, groups.length) + " " + verb(n2, "concede") + " " + other + " and " +
+                   verb(n2, "answer") + " it");
+      }
     }
     var text = parts.join("; ") + ".";
     return " " + text.charAt(0).toUpperCase() + text.slice(1);
@@ -359,7 +366,7 @@
   }
 
   function changeWords(ctx, weigh, plan, item) {
-    var after = {};
+    var after = Object.create(null);
     ctx.sides.forEach(function (s) { after[s] = plan.shares[s] + item.shift[s]; });
     var v = verdict(ctx, weigh, after);
     var action = item.accepted ? "setting it aside" : "bringing it back";
@@ -468,7 +475,7 @@
   }
 
   function impactLine(ctx, weigh, plan, item) {
-    var after = {};
+    var after = Object.create(null);
     ctx.sides.forEach(function (s) { after[s] = plan.shares[s] + item.shift[s]; });
     var action = item.accepted ? "setting it aside" : "bringing it back";
     var moves = ctx.sides.filter(function (s) {
