@@ -378,3 +378,17 @@ def test_the_same_corpus_gives_the_same_plan(mini_corpus):
     g = graph(mini_corpus)
     assert plan_view(g, Q) == plan_view(g, Q)
     assert render_plan(g, Q, fmt="html") == render_plan(graph(mini_corpus), Q, fmt="html")
+
+
+def test_the_plan_shown_in_the_docs_is_a_whole_plan_of_a_real_course_question():
+    docs = (ROOT / "docs" / "plans.md").read_text(encoding="utf-8")
+    command, block = docs.split("## A real plan, whole", 1)[1].split(" on the course corpus:\n", 1)
+    question = command.strip().strip("`").split()[-1]
+    assert question in COURSE_QUESTIONS
+    shown = "\n".join(line[4:] for line in block.strip("\n").split("\n")) + "\n"
+    plan = read(shown)
+    assert unescape(plan.headings[0]) == f"# Essay plan: {' '.join(COURSE.nodes[question]['text'].split())}"
+    assert [h for h in plan.headings if not h.startswith("## Paragraph")][1:] == [
+        "## Thesis", "## Conclusion", "## References"]
+    assert 3 <= len(plan.paragraphs) <= 6 and plan.main_words <= 700
+    assert all(set(p.lines) == {"Point", "Evidence", "Historian", "Counter"} for p in plan.paragraphs)

@@ -269,8 +269,9 @@ def counter_words(words: QuestionWords, c: Counter) -> str:
         return f"{lead} Answer: {item_words(words, c.answer)} undercuts that objection."
     if c.upheld:
         support = "strongly supported" if percent(c.strength) >= 75 else "still supported"
-        stress = item_words(words, c.support) if c.support else "the point's own evidence"
-        return f"{lead} Answer: {stress} outweighs it, so the point is {support}."
+        if c.support:
+            return f"{lead} Answer: stress {item_words(words, c.support)}; the point is {support}."
+        return f"{lead} Answer: the point's own backing outweighs it, so the point is {support}."
     return f"{lead} Answer: concede it; the evidence is contested, so limit the point."
 
 

@@ -349,8 +349,8 @@
     if (c.answer !== null) { return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts that objection."; }
     if (c.upheld) {
       var support = weigh.percent(c.strength) >= 75 ? "strongly supported" : "still supported";
-      var stress = c.support !== null ? itemWords(ctx, c.support) : "the point's own evidence";
-      return lead + " Answer: " + stress + " outweighs it, so the point is " + support + ".";
+      if (c.support !== null) { return lead + " Answer: stress " + itemWords(ctx, c.support) + "; the point is " + support + "."; }
+      return lead + " Answer: the point's own backing outweighs it, so the point is " + support + ".";
     }
     return lead + " Answer: concede it; the evidence is contested, so limit the point.";
   }
