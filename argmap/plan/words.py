@@ -25,9 +25,8 @@ import networkx as nx
 from argmap.analysis.advice import Advice
 from argmap.analysis.impact import Impact
 from argmap.analysis.judgement import extent_words, percent
-from argmap.analysis.plan import (
-    COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Plan, Verdict, debating_schools, essay_plan, on_path, verdict,
-)
+from argmap.analysis.plan import COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Plan, Verdict, verdict
+from argmap.analysis.subgraph import on_path
 
 WORD_LIMIT = 700
 # A paragraph wants two dated items; the corpus does not always hold them.
@@ -446,5 +445,4 @@ def _warning(g: nx.DiGraph, question: str, a: Advice) -> str:
     return f"{quoted(clean(node['label']))} rests on no evidence; find some or drop it."
 
 
-__all__ = ["PlanView", "QuestionWords", "Ref", "essay_plan", "fit", "plan_view", "question_words",
-           "debating_schools", "detail"]
+__all__ = ["PlanView", "QuestionWords", "Ref", "detail", "fit", "plan_view", "question_words"]
