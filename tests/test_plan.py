@@ -392,3 +392,12 @@ def test_the_plan_shown_in_the_docs_is_a_whole_plan_of_a_real_course_question():
         "## Thesis", "## Conclusion", "## References"]
     assert 3 <= len(plan.paragraphs) <= 6 and plan.main_words <= 700
     assert all(set(p.lines) == {"Point", "Evidence", "Historian", "Counter"} for p in plan.paragraphs)
+
+
+def test_a_corpus_with_every_text_as_long_as_the_courses_longest_still_gives_plans_within_700_words(wordy_corpus):
+    g = graph(wordy_corpus())
+    schools = [n for n, k in g.nodes(data="kind") if k == "school"]
+    for school in [None, *schools]:
+        for aside in ({}, {"e0": False, "e19": False}):
+            plan = check_plan(g, "wordy", school, render_plan(g, "wordy", school=school, accepted=aside), aside)
+            assert len(plan.paragraphs) >= 3
