@@ -15,7 +15,7 @@ from typing import Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School
 from argmap.corpus.walk import CORPUS_FOLDERS, CorpusFileRef, corpus_files, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
@@ -77,6 +77,14 @@ class Corpus:
     broken: dict[str, str] = field(default_factory=dict)
     # Notes have no id of their own: each is kept with where it was written.
     notes: list[tuple[Note, Source]] = field(default_factory=list)
+    _suggestions: dict[str, Suggestions] = field(default_factory=dict, repr=False)
+
+    def suggest(self, word: str, kind: str) -> str | None:
+        """"Did you mean" among the ids of ``kind`` (``evidence``, ``claim``),
+        with the look-up index built once per kind and kept."""
+        if kind not in self._suggestions:
+            self._suggestions[kind] = Suggestions({"evidence": self.evidence, "claim": self.claims}[kind])
+        return self._suggestions[kind](word)
 
     def linked_evidence(self) -> dict[str, list[tuple[str, str, str, str | None]]]:
         """Every evidence link by claim id, as ``(evidence, stance, weight,
