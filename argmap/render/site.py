@@ -41,8 +41,11 @@ _SESSION = re.compile(r"^(January|February|March|April|May|June|July|August|Sept
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
-def render_map(g: nx.DiGraph, question: str, theme: str = "default") -> str:
-    """One question's interactive map as a standalone HTML page."""
+def render_map(g: nx.DiGraph, question: str, theme: str = "default", in_site: bool = False) -> str:
+    """One question's interactive map as a standalone HTML page. ``in_site``:
+    the page sits beside the index and schools pages a build writes, so it
+    links to them; a map handed out alone (``export``) has no such links,
+    which would lead nowhere."""
     from argmap.render.network import vis_data
 
     _known_theme(theme)
@@ -52,7 +55,7 @@ def render_map(g: nx.DiGraph, question: str, theme: str = "default") -> str:
     scripts = [vis_network_script(), *(static_text(name) for name in MAP_SCRIPTS)]
     return render_page(
         "map.html.j2", scripts,
-        theme=theme, styles=["base.css", "map.css", "plan.css"],
+        theme=theme, styles=["base.css", "map.css", "plan.css"], in_site=in_site,
         data=json_for_script(data), question=data["question"], sides=data["sides"],
         schools=data["schools"], outline=outline(g, question),
         balance=[_share(side, shares[side["id"]]) for side in data["sides"]],
@@ -124,7 +127,7 @@ def build_site(g: nx.DiGraph, out: Path, questions: list[str] | None = None, the
         # Under the lock: which pages are ours must not change while we render.
         ours = _argmap_pages(out)
         linked = set(selected) | {name[:-5] for name in ours if name[:-5] in every}
-        pages = {f"{q}.html": render_map(g, q, theme) for q in selected}
+        pages = {f"{q}.html": render_map(g, q, theme, in_site=True) for q in selected}
         pages[INDEX] = render_index(g, linked, theme)
         pages[SCHOOLS] = render_schools(g, linked, theme)
         stale = [name for name in ours if name not in pages and name[:-5] not in every]
