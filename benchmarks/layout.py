@@ -47,10 +47,9 @@ from pages import load_graph, synthetic_map  # noqa: E402  (scripts beside this 
 from run import DOC, ROOT, machine  # noqa: E402
 
 from argmap.analysis import questions  # noqa: E402
+from argmap.labels import FONT_SIZE, MARGIN, drawn_words, text_width  # noqa: E402
 from argmap.render import measure  # noqa: E402
 from argmap.render.layout import METRICS, MapLayout, map_layout  # noqa: E402
-from argmap.render.style import FONT_SIZE, MARGIN  # noqa: E402
-from argmap.render.text import drawn_words, text_width  # noqa: E402
 
 SECTION = "## Layout: crossings, lines through boxes, labels, type size"
 VIEW = METRICS["default"]

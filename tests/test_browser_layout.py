@@ -16,10 +16,9 @@ import pytest
 from argmap.analysis import questions
 from argmap.corpus import load_corpus
 from argmap.graph import build_graph
+from argmap.labels import MARGIN, drawn_words
 from argmap.render import build_site, measure
 from argmap.render.layout import map_layout
-from argmap.render.style import MARGIN
-from argmap.render.text import drawn_words
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.style import MARGIN, THEMES
-from argmap.render.text import EVIDENCE_LINES, box_label, evidence_words, text_width, title_fits, wrap
+from argmap.render.style import THEMES
+from argmap.labels import EVIDENCE_LINES, MARGIN, box_label, evidence_words, text_width, title_fits, wrap
 
 WORDS = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14)
 

@@ -16,10 +16,10 @@ import pytest
 from argmap.analysis import questions
 from argmap.corpus import load_corpus
 from argmap.graph import build_graph
+from argmap.labels import MARGIN, text_width
 from argmap.render import layout as L
 from argmap.render import measure
-from argmap.render.style import MARGIN, THEMES
-from argmap.render.text import text_width
+from argmap.render.style import THEMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Measure the map's font in Chromium and write argmap/render/font_widths.json.
+"""Measure the map's font in Chromium and write argmap/font_widths.json.
 
 The map's boxes are sized in Python from their label lines, so Python must
 know how wide each character is in the page's font. This script asks
@@ -49,7 +49,7 @@ def main() -> None:
         )
         browser.close()
     out = {"face": FONT_FACE, "size": SIZE, **table}
-    path = ROOT / "argmap" / "render" / "font_widths.json"
+    path = ROOT / "argmap" / "font_widths.json"
     path.write_text(json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {path}")
 

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.load import UNREAD, Corpus, Source
-from argmap.render.text import long_title_warning, title_fits
+from argmap.labels import long_title_warning, title_fits
 
 _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
 

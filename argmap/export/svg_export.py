@@ -15,10 +15,10 @@ from typing import Any
 import networkx as nx
 
 from argmap.analysis import side_stances
+from argmap.labels import text_width
 from argmap.render.data import is_contested
 from argmap.render.layout import Box, MapLayout, map_layout
 from argmap.render.page import environment
-from argmap.render.text import text_width
 from argmap.render.style import (
     CLAIM_FILL, CONTESTED, EVIDENCE_BORDER, EVIDENCE_FILL, FONT_FACE, INK, QUESTION_FILL, SIDE_PALETTE,
     UNLISTED_BORDER, line_style,

@@ -57,10 +57,10 @@ import networkx as nx
 from argmap.analysis import lens, side_stances
 from argmap.corpus.models import date_bounds
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.labels import evidence_words
 from argmap.plan.page import page_data as plan_data
 from argmap.render.layout import map_nodes
 from argmap.render.style import side_colour
-from argmap.render.text import evidence_words
 
 SCHEMA_VERSION = 1
 

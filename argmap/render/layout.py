@@ -45,9 +45,8 @@ import networkx as nx
 
 from argmap.analysis.subgraph import on_path, sides_of
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.labels import FONT_SIZE, Label, node_label
 from argmap.render import measure
-from argmap.render.style import FONT_SIZE
-from argmap.render.text import Label, node_label
 
 Point = tuple[float, float]
 Edge = tuple[str, str]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.labels import FONT_SIZE, MARGIN
+
 # Okabe-Ito, minus the two hues the lines use; text colour chosen per fill
 # for WCAG AA contrast.
 SIDE_PALETTE = (
@@ -41,18 +43,11 @@ FONT_FACE = "'Liberation Sans', Arial, Helvetica, sans-serif"
 EDGE_WIDTH = {0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
 
 THEMES = ("default", "projector")
-# The layout sizes every box for its label in this type (``text.py``). The
-# projector's type is 1.3 times larger, and darker and thicker too (a text
-# stroke in the text colour), to read from the back of a classroom.
-FONT_SIZE = {
-    "default": {"question": 17, "side": 16, "claim": 14, "evidence": 13},
-    "projector": {"question": 22, "side": 21, "claim": 18, "evidence": 17},
-}
+# The projector's type is darker and thicker too (a text stroke in the text
+# colour), to read from the back of a classroom. Sizes and margins are
+# ``argmap.labels``', which sizes every box for its label.
 _TEXT_STROKE = {"default": 0, "projector": 0.7}
 _BORDER = {"default": 2, "projector": 3}
-# Margin between a box's border and its text, in map units, the same in
-# every theme (vis-network keeps a node's first margin when the theme changes).
-MARGIN = {"question": 8.0, "side": 6.0, "claim": 4.5, "evidence": 4.5}
 
 
 def side_colour(order: int) -> str:

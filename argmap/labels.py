@@ -1,4 +1,7 @@
-"""The words drawn on each box, broken into lines in Python, never cut.
+"""The words drawn on each map box, broken into lines in Python, never cut.
+
+Outside ``argmap.render`` so that ``argmap check``, which warns about
+evidence titles too long for their box, stays quick to start.
 
 The page draws a box's label exactly as the lines computed here (vis-network
 gets them joined by "\\n", inside a box of fixed size), so the layout knows
@@ -20,14 +23,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.render.style import FONT_SIZE, MARGIN
-
 if TYPE_CHECKING:  # networkx is slow to import, and ``argmap check`` needs only title_fits
     import networkx as nx
 
+# Type sizes per kind and theme, in map units (CSS px at zoom 1). The
+# projector's type is 1.3 times larger, to read from the back of a classroom.
+FONT_SIZE = {
+    "default": {"question": 17, "side": 16, "claim": 14, "evidence": 13},
+    "projector": {"question": 22, "side": 21, "claim": 18, "evidence": 17},
+}
+# Margin between a box's border and its text, in map units, the same in
+# every theme (vis-network keeps a node's first margin when the theme changes).
+MARGIN = {"question": 8.0, "side": 6.0, "claim": 4.5, "evidence": 4.5}
+
 HERE = Path(__file__).resolve().parent
 # Room for text inside a box, in ems of the box's type; the box adds MARGIN
-# on each side (``style.MARGIN``). 10.5 ems hold a 40-character label in at most three lines.
+# on each side (``MARGIN``). 10.5 ems hold a 40-character label in at most three lines.
 TEXT_EMS = {"question": 36.0, "side": 16.0, "claim": 10.5, "evidence": 10.5}
 # Evidence whose title takes more lines than this draws its ``label``.
 EVIDENCE_LINES = 3
