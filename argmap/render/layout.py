@@ -37,6 +37,7 @@ and lines (points), which the page, the SVG export and the benchmarks draw.
 from __future__ import annotations
 
 import math
+import random
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,6 +85,8 @@ CLEARANCE = 3.0
 BUCKET = 200.0
 # Sweeps without a better order before ordering stops.
 PATIENCE = 4
+# Shuffled starts tried besides the walk from the sides (maps up to 300 boxes).
+RESTARTS = 6
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
 CANDIDATES = 10
 
@@ -276,7 +279,30 @@ def _inversions(values: list[int]) -> int:
     return count
 
 
-def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4) -> Layers:
+def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 0) -> Layers:
+    """Reorder every row to cut crossings (see ``_order``), from the given
+    order and from ``restarts`` shuffles of it (seeded, so the same map
+    always gets the same order); the order with fewest crossings wins.
+    Returns new Layers; ``layers`` is left as it was."""
+    best = _order(layers, sweeps, swaps)
+    up, _ = layers.neighbours()
+    best_count = crossings(best, up)
+    for seed in range(restarts):
+        rng = random.Random(seed)
+        rows = []
+        for row in layers.rows:
+            shuffled = list(row)
+            rng.shuffle(shuffled)
+            shuffled.sort(key=lambda n: layers.band[n])
+            rows.append(shuffled)
+        candidate = _order(Layers(rows, layers.row_of, layers.band, layers.chains), sweeps, swaps)
+        count = crossings(candidate, up)
+        if count < best_count:
+            best, best_count = candidate, count
+    return best
+
+
+def _order(layers: Layers, sweeps: int, swaps: int) -> Layers:
     """Reorder every row to cut crossings, bands kept in place.
 
     Sweeps down (each row sorted by the median position of what it links to
@@ -284,7 +310,6 @@ def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4) -> Layers:
     each followed by swaps of neighbours while that lowers their crossings;
     the best order seen wins, and sweeping stops once a few sweeps in a row
     find nothing better (Sugiyama's method, as Graphviz dot does it).
-    Returns new Layers; ``layers`` is left as it was.
     """
     rows = [list(r) for r in layers.rows]
     result = Layers(rows, layers.row_of, layers.band, layers.chains)
@@ -868,7 +893,8 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     small = len(ranking.nodes) <= 300
     # A map too large to read whole gets a quicker, rougher order and
     # lines that keep to their channels.
-    layers = order(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1)
+    layers = order(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1,
+                   restarts=RESTARTS if small else 0)
     # Past the type a reader needs, fewer crossings beat larger type.
     good = metrics.readable_px / em
     tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
