@@ -50,26 +50,43 @@ def _bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def crossings(lines: Sequence[tuple[str, str, Sequence[Point]]]) -> int:
-    """How many times lines cross each other (lines sharing an end excluded)."""
+def crossings(lines: Sequence[tuple[str, str, Sequence[Point]]], cell: float = 120.0) -> int:
+    """How many times lines cross each other (lines sharing an end excluded).
+
+    Segments are bucketed in a grid of ``cell`` units, so only segments near
+    each other are compared; a crossing is counted in the one cell holding
+    its point.
+    """
+    grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    for index, (_, _, points) in enumerate(lines):
+        for p, q in zip(points, points[1:]):
+            x0, x1 = sorted((p[0], q[0]))
+            y0, y1 = sorted((p[1], q[1]))
+            for gx in range(int(x0 // cell), int(x1 // cell) + 1):
+                for gy in range(int(y0 // cell), int(y1 // cell) + 1):
+                    grid.setdefault((gx, gy), []).append((index, p, q))
+    ends = [{a, b} for a, b, _ in lines]
     total = 0
-    bounds = [_bounds(points) for _, _, points in lines]
-    order = sorted(range(len(lines)), key=lambda i: bounds[i][0])
-    for position, i in enumerate(order):
-        a_from, a_to, a = lines[i]
-        for j in order[position + 1:]:
-            if bounds[j][0] > bounds[i][2]:
-                break
-            b_from, b_to, b = lines[j]
-            if {a_from, a_to} & {b_from, b_to}:
-                continue
-            if bounds[j][1] > bounds[i][3] or bounds[j][3] < bounds[i][1]:
-                continue
-            for p, q in zip(a, a[1:]):
-                for r, s in zip(b, b[1:]):
-                    if _segments_cross(p, q, r, s):
-                        total += 1
+    for (gx, gy), segments in grid.items():
+        for k, (i, p, q) in enumerate(segments):
+            for j, r, t in segments[k + 1:]:
+                if i == j or ends[i] & ends[j]:
+                    continue
+                point = _crossing_point(p, q, r, t)
+                if point is not None and (int(point[0] // cell), int(point[1] // cell)) == (gx, gy):
+                    total += 1
     return total
+
+
+def _crossing_point(p: Point, q: Point, r: Point, s: Point) -> Point | None:
+    """Where segments pq and rs cross properly (touching ends do not count)."""
+    if not _segments_cross(p, q, r, s):
+        return None
+    dx1, dy1 = q[0] - p[0], q[1] - p[1]
+    dx2, dy2 = s[0] - r[0], s[1] - r[1]
+    denominator = dx1 * dy2 - dy1 * dx2
+    t = ((r[0] - p[0]) * dy2 - (r[1] - p[1]) * dx2) / denominator
+    return (p[0] + t * dx1, p[1] + t * dy1)
 
 
 def _segment_enters(p: Point, q: Point, box: Rect, inset: float) -> bool:
