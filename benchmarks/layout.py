@@ -211,8 +211,9 @@ whole) and the same lines. "straight": each line drawn straight from
 border to border of its boxes; "as drawn": argmap's polylines, dot's
 splines. A line "through a box" enters a box that is not one of its ends.
 "claim px": claim type (14 px at zoom 1) on screen once the whole map is
-fitted to the page's map area at 1366x768 (1040x690 px); argmap's projector
-theme is fitted to its own map area (panel folded away). Layout time is CPU
+fitted to the page's map area at 1366x768 (1051x696 px, of which the page
+fills 0.985); argmap's projector theme is fitted to its own map area (1366x615
+px, panel folded away). Layout time is CPU
 time in Python, best of {repeat}; dot's is the pygraphviz call.
 
 {header}
@@ -222,7 +223,10 @@ time in Python, best of {repeat}; dot's is the pygraphviz call.
 
 On the course maps argmap's straight crossings are {ratio:.2f} times dot's
 (target: at most 1.5), and its lines as drawn cross {drawn_ratio:.2f} times
-as often as dot's straight lines.
+as often as dot's straight lines. Before this layout (issue 9, the same nine
+maps then), straight crossings were about 4 times dot's (952 against 240),
+298 of 443 lines passed behind boxes, 166 of 192 evidence labels were cut,
+and claim type was 10.9-14 px.
 """
 
 
