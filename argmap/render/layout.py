@@ -88,6 +88,8 @@ BUCKET = 200.0
 PATIENCE = 4
 # Shuffled starts tried besides the walk from the sides (maps up to 300 boxes).
 RESTARTS = 6
+# Of those, the next best orders also laid out in full, for crossings as drawn.
+ALTERNATIVES = 3
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
 CANDIDATES = 10
 
@@ -285,9 +287,13 @@ def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 
     order and from ``restarts`` shuffles of it (seeded, so the same map
     always gets the same order); the order with fewest crossings wins.
     Returns new Layers; ``layers`` is left as it was."""
-    best = _order(layers, sweeps, swaps)
+    return orders(layers, sweeps, swaps, restarts)[0]
+
+
+def orders(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 0) -> list[Layers]:
+    """Every order ``order`` tries, fewest crossings first."""
     up, _ = layers.neighbours()
-    best_count = crossings(best, up)
+    found = [_order(layers, sweeps, swaps)]
     for seed in range(restarts):
         rng = random.Random(seed)
         rows = []
@@ -296,11 +302,9 @@ def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 
             rng.shuffle(shuffled)
             shuffled.sort(key=lambda n: layers.band[n])
             rows.append(shuffled)
-        candidate = _order(Layers(rows, layers.row_of, layers.band, layers.chains), sweeps, swaps)
-        count = crossings(candidate, up)
-        if count < best_count:
-            best, best_count = candidate, count
-    return best
+        found.append(_order(Layers(rows, layers.row_of, layers.band, layers.chains), sweeps, swaps))
+    counts = [crossings(candidate, up) for candidate in found]
+    return [found[i] for i in sorted(range(len(found)), key=lambda i: (counts[i], i))]
 
 
 def _order(layers: Layers, sweeps: int, swaps: int) -> Layers:
@@ -894,8 +898,9 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     small = len(ranking.nodes) <= 300
     # A map too large to read whole gets a quicker, rougher order and
     # lines that keep to their channels.
-    layers = order(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1,
-                   restarts=RESTARTS if small else 0)
+    ordered = orders(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1,
+                     restarts=RESTARTS if small else 0)
+    layers = ordered[0]
     # Past the type a reader needs, fewer crossings beat larger type.
     good = metrics.readable_px / em
     tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
@@ -912,14 +917,25 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         fitted(columns)
     if small:
         _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
-    best: tuple[tuple[float, int, float], float, Placement] | None = None
+    best: tuple[tuple[float, int, float], float, Layers, Placement] | None = None
     for key, (scale, placement) in sorted(tried.items(), key=lambda item: -item[1][0])[:CANDIDATES]:
         tangle = _drawn_crossings(ranking, layers, placement, sizes) if small and scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if best is None or score > best[0]:
-            best = (score, scale, placement)
+            best = (score, scale, layers, placement)
     assert best is not None
-    _, scale, placement = best
+    # The next best orders, folded the same way: the fewest crossings as
+    # drawn may come from an order with a few more between rows.
+    columns = list(next(k for k, v in tried.items() if v[1] is best[3]))
+    for other in ordered[1:ALTERNATIVES + 1] if small else []:
+        placement = place(other, sizes, em, columns)
+        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        tangle = _drawn_crossings(ranking, other, placement, sizes) if scale >= good else 0
+        score = (min(scale, good), -tangle, scale)
+        if score > best[0]:
+            best = (score, scale, other, placement)
+    _, scale, layers, placement = best
     routes = route(layers, placement, sizes, taut=small)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
