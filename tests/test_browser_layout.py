@@ -167,8 +167,11 @@ def test_selecting_evidence_or_a_claim_fades_exactly_what_is_off_its_argument(co
     g, out = course
     page = open_map(offline_page, out, COURSE_MAP)
     evidence = next(n for n in map_layout(g, COURSE_MAP).boxes if g.nodes[n]["kind"] == "evidence")
+    before = {b["id"]: (b["text"], b["width"], b["height"]) for b in geometry(page)["boxes"]}
     page.evaluate(f"argmap.select({evidence!r})")
     assert_focus(page, evidence, "evidence")
+    after = {b["id"]: (b["text"], b["width"], b["height"]) for b in geometry(page)["boxes"]}
+    assert after == before, "a selected box keeps its words, lines and size (no bold re-wrap)"
     assert g.nodes[evidence]["title"] in page.inner_text("#details"), "the details panel works as before"
     page.evaluate("argmap.select(null)")
     assert_nothing_faded(page)
