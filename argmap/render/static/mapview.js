@@ -16,6 +16,7 @@
   data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
 
   var resolveDrawn;
+  var FRESH_GLOW = {enabled: true, color: "rgba(180, 83, 9, 0.9)", size: 22, x: 0, y: 0};
 
   var view = {
     element: "map-view",
@@ -42,15 +43,18 @@
       });
       window.addEventListener("resize", view.onResize);
       view.applyVisibility();
+      view.markFresh();
       view.fitShown();
       view.network.once("afterDrawing", function () { resolveDrawn(); });
     },
 
     update: function (what, now, id) {
-      if (what === "school" || what === "dates") { view.applyVisibility(); }
-      else if (what === "reveal") { view.applyVisibility(); view.fitShown(); }
+      if (what === "school" || what === "dates") { view.applyVisibility(); view.markFresh(); }
+      else if (what === "reveal") { view.applyVisibility(); view.markFresh(); view.fitShown(); }
       else if (what === "evidence") { view.setEvidenceGroup(id); }
-      else if (what === "selected") { view.network.selectNodes([now.selected]); }
+      else if (what === "selected") {
+        if (now.selected === null) { view.network.unselectAll(); } else { view.network.selectNodes([now.selected]); }
+      }
       else if (what === "theme") { view.setTheme(now.theme); }
       else if (what === "panel") { view.refit(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); }
@@ -77,6 +81,21 @@
         }
       });
       if (edgeUpdates.length) { view.edges.update(edgeUpdates); }
+    },
+
+    /* What a reveal step newly shows glows until the next step, so the
+     * class sees what was just added (state.fresh). */
+    marked: new Set(),
+    markFresh: function () {
+      var updates = [];
+      view.marked.forEach(function (id) {
+        if (!state.fresh.has(id)) { updates.push({id: id, shadow: {enabled: false}}); }
+      });
+      state.fresh.forEach(function (id) {
+        if (!view.marked.has(id)) { updates.push({id: id, shadow: FRESH_GLOW}); }
+      });
+      view.marked = new Set(state.fresh);
+      if (updates.length) { view.nodes.update(updates); }
     },
 
     /* Fit the given nodes (all when omitted) as large as they go, never past

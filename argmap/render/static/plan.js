@@ -65,7 +65,10 @@
       holders: own(words.holders),
       evidence: own(words.evidence),
       schoolNames: own(words.school_names),
-      schools: data.schools.map(function (s) { return s.id; }),
+      // argmap.analysis.plan.debating_schools: the page data carries every
+      // school of the corpus; those that hold or reject nothing here sit out.
+      schools: data.schools.filter(function (s) { return s.holds.length || s.rejects.length; })
+        .map(function (s) { return s.id; }),
       weight: function (from, to) { return weights.get(from + "\u0000" + to); },
       evidenceOf: evidenceOf,
       attackersOf: attackersOf
