@@ -19,12 +19,17 @@
   var TEXT_INPUTS = new Set(["text", "search", "number", "email", "password", "tel", "url", "date", "month",
                              "week", "time", "datetime-local", "color", "range", "file"]);
 
-  /* A field that needs the keys for itself: typing, a menu, a slider; a tick
-   * box keeps Space (and only Space). */
+  /* Keys a presenter's clicker or a teacher uses to step, even on a menu. */
+  var STEP_KEYS = new Set(["ArrowRight", "ArrowLeft", "PageDown", "PageUp", " "]);
+
+  /* A field that needs the key for itself: typing, a slider; a menu keeps
+   * all but the step keys (Up and Down still choose in it); a tick box keeps
+   * Space (and only Space). */
   function takesKeys(target, key) {
     if (!target || !target.tagName) { return false; }
     var tag = target.tagName;
-    if (tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) { return true; }
+    if (tag === "TEXTAREA" || target.isContentEditable) { return true; }
+    if (tag === "SELECT") { return !STEP_KEYS.has(key); }
     if (tag !== "INPUT") { return false; }
     var type = (target.getAttribute("type") || "text").toLowerCase();
     return TEXT_INPUTS.has(type) || (key === " " && (type === "checkbox" || type === "radio"));

@@ -16,7 +16,7 @@
   data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
 
   var resolveDrawn;
-  var FRESH_GLOW = {enabled: true, color: "rgba(180, 83, 9, 0.9)", size: 22, x: 0, y: 0};
+  var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var view = {
     element: "map-view",
@@ -44,7 +44,7 @@
       window.addEventListener("resize", view.onResize);
       view.applyVisibility();
       view.markFresh();
-      view.fitShown();
+      view.refit();
       view.network.once("afterDrawing", function () { resolveDrawn(); });
     },
 
@@ -56,7 +56,7 @@
         if (now.selected === null) { view.network.unselectAll(); } else { view.network.selectNodes([now.selected]); }
       }
       else if (what === "theme") { view.setTheme(now.theme); }
-      else if (what === "panel") { view.refit(); }
+      else if (what === "panel") { view.refitIfResized(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); }
     },
 
@@ -114,6 +114,7 @@
      * reader has zoomed or panned, once the size has settled. */
     readerMoved: false,
     resizeQueued: false,
+    size: "",               // the map area's "widthxheight" when last fitted by refit
     onResize: function () {
       if (view.readerMoved || view.resizeQueued) { return; }
       view.resizeQueued = true;
@@ -156,8 +157,18 @@
       return view.network.getScale() * data.vis.groups[state.theme][group].font.size;
     },
 
+    /* The panel opened or folded: refit only if that resized the map (on a
+     * phone the panel sits below it, and the reader's zoom stays). */
+    refitIfResized: function () {
+      var rect = $("map").getBoundingClientRect();
+      var size = rect.width + "x" + rect.height;
+      if (size !== view.size) { view.refit(); }
+    },
+
     /* The map area changed size without a window resize (the panel). */
     refit: function () {
+      var rect = $("map").getBoundingClientRect();
+      view.size = rect.width + "x" + rect.height;
       view.network.redraw();
       view.fitShown();
     },

@@ -298,8 +298,14 @@
   };
 
   /* Runs before the map view starts: the map must get its final size first. */
+  /* The width below which map.css stacks the panel under the map. */
+  var narrow = window.matchMedia("(max-width: 820px)");
+
   panel.start = function () {
     balanceMeter.render();
+    // On a phone the panel would push the map off the screen: folded, it
+    // leaves the balance and legend on the map.
+    if (narrow.matches) { $("panel").hidden = true; $("panel-toggle").setAttribute("aria-expanded", "false"); }
     if ($("panel").hidden) { dockStrips(true); }
     evidenceList.start();
     details.render();
@@ -310,6 +316,8 @@
     if (what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden") { balanceMeter.render(); }
     if (what === "evidence") { evidenceList.mark(id); }
     if (what === "selected") { panel.show("details"); }
+    // A box tapped on a phone opens the sheet below the map to read it.
+    if (what === "selected" && now.selected !== null && narrow.matches && $("panel").hidden) { panel.toggle(); }
     if (what === "theme") { setPanel(now.theme !== "projector"); }
     if ((what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden") && now.selected !== null) { details.render(); }
     else if (what === "selected") { details.render(); }
