@@ -181,6 +181,7 @@
     if (what === "school") { $("lens").value = now.school || ""; }
     if (what === "balanceHidden") { $("reveal-hide-balance").checked = now.balanceHidden; }
     if (what === "school" || what === "reveal" || what === "dates") { controls.showRevealStatus(); }
+    if (what === "reveal") { document.documentElement.classList.toggle("revealing", now.revealStep !== null); }
     if (what === "view") {
       var outlineShown = now.view === "outline";
       $("view-toggle").setAttribute("aria-pressed", outlineShown ? "true" : "false");
