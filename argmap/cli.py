@@ -90,8 +90,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        return 130
     if args.command is None:
         parser.print_help()
         return 2
@@ -204,12 +207,15 @@ def known_school(g, school_id: str | None) -> str | None:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from argmap.files import write_atomic
+    from argmap.files import OutputError, write_file
 
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        write_atomic(output, text)
+        return
+    try:
+        write_file(output, text)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _check(args: argparse.Namespace) -> int:
