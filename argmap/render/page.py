@@ -54,7 +54,14 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["percent"] = _percent
+    env.tests["intersect"] = _intersect
     return env
+
+
+def _intersect(items: Any, others: Any) -> bool:
+    """Jinja test ``x is intersect(y)``: the two share an item (e.g. a
+    school's held claims and a question's listed claims)."""
+    return not set(items).isdisjoint(others)
 
 
 def _percent(share: float) -> int:
