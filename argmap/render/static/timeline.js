@@ -27,10 +27,9 @@
   var HOLLOW = ["○", "□", "△", "◇", "☆"];
   var CONTESTED = "◈";
   var NONE = "·";
-  var GUTTER = 150;       // px on the left of the works lane, for the schools' names
+  var GUTTER = 190;       // px on the left of the works lane, for the schools' names (views.css)
   var LABEL_ROOM = 110;   // px kept on the right of the works axis for the last labels
-  var ROW = 21;           // px between packed rows of evidence
-  var WORK_ROW = 22;
+  var ROW_GAP = 1;        // px between packed rows (a row is as tall as an item, in either theme)
   var GAP = 8;            // px kept free between neighbours in a row
   var BRUSH_MIN = 5;      // px: a shorter drag is a click
   var HALF_MARK = 7;      // px: half a mark's width (views.css), its centre is the date
@@ -255,11 +254,12 @@
       });
       var rows = pack(spans);
       var rowCount = 0;
+      var row = items.length ? items[0].button.offsetHeight + ROW_GAP : 0;
       items.forEach(function (it, i) {
-        it.button.style.top = (rows[i] * ROW + 6) + "px";
+        it.button.style.top = (rows[i] * row + 6) + "px";
         rowCount = Math.max(rowCount, rows[i] + 1);
       });
-      area.style.height = (Math.max(rowCount, 1) * ROW + 6 + AXIS) + "px";
+      area.style.height = (Math.max(rowCount * row, 22) + 6 + AXIS) + "px";
       if (!ids.length) {
         area.appendChild(el("p", {class: "view-empty", text: "No evidence is shown now: widen the dates, show all of the reveal or choose another lens."}));
       }
@@ -295,7 +295,6 @@
         works = works.filter(function (w) { return typeof w.year === "number"; });
         works.sort(function (a, b) { return a.year - b.year || (a.historian < b.historian ? -1 : a.historian > b.historian ? 1 : 0); });
         var list = el("ul", {class: "tl-work-list", "aria-label": school.name});
-        list.style.marginLeft = GUTTER + "px";
         list.style.width = width + "px";
         var placed = works.map(function (w) {
           var item = el("li", {class: "tl-work", "data-school": school.id, "data-year": String(w.year),
@@ -309,7 +308,7 @@
           return item;
         });
         var row = el("li", {class: "tl-school", "data-school": school.id}, [
-          el("span", {class: "tl-school-name", text: school.name}), list
+          el("span", {class: "tl-school-name", title: school.name, text: school.name}), list
         ]);
         rows.appendChild(row);
         // works with no year cannot stand on the axis: they follow, in words
@@ -330,8 +329,9 @@
         });
         var packed = pack(spans);
         var count = 1;
-        p.items.forEach(function (item, i) { item.style.top = (packed[i] * WORK_ROW) + "px"; count = Math.max(count, packed[i] + 1); });
-        p.list.style.paddingTop = (count * WORK_ROW) + "px";
+        var row = p.items.length ? p.items[0].offsetHeight + ROW_GAP : 0;
+        p.items.forEach(function (item, i) { item.style.top = (packed[i] * row) + "px"; count = Math.max(count, packed[i] + 1); });
+        p.list.style.paddingTop = (p.items.length ? count * row : 0) + "px";
       });
     },
 
