@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from argmap import __version__
+from argmap.corpus.errors import terminal_text
 
 
 class UsageError(Exception):
@@ -39,8 +40,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def corpus_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--corpus", metavar="DIR", type=Path,
-                         help="corpus folder (default: ./ if it holds schools/, exam_questions/ "
-                         "and evidence/, else the course corpus shipped with argmap)")
+                         help="corpus folder (default: the nearest of ./ and its parents that holds "
+                         "schools/, exam_questions/ or evidence/, else the course corpus shipped with argmap)")
+        sub.add_argument("--add", metavar="FILE", type=Path, action="append", default=[],
+                         help="a corpus file to merge in as if it were in the corpus, e.g. a student's "
+                         "own map (repeatable)")
 
     sub = command("check", "validate a corpus and print its errors and warnings")
     corpus_option(sub)
@@ -61,7 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("id", metavar="ID", help="question id")
     corpus_option(sub)
     sub.add_argument("--school", metavar="ID", help="write the plan as this school would argue it")
-    sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    sub.add_argument("--format", choices=("markdown", "html", "docx"), default="markdown",
+                     help="markdown (default), a printable html page, or a Word document (needs -o)")
+    sub.add_argument("--detail", action="store_true", help="append the figures behind the plan after its references")
+    sub.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout")
 
     sub = command("export", "one question's map (or 'all') in another format")
     sub.add_argument("id", metavar="ID", help="question id, or 'all' for the whole corpus")
@@ -75,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", metavar="DIR", type=Path, default=Path("output"), help="output folder (default: ./output)")
 
     command("schema", "the JSON Schema of a corpus file, for editors")
+
+    sub = command("init", "write a small starter corpus (three folders, commented examples); never overwrites")
+    sub.add_argument("dir", metavar="DIR", nargs="?", type=Path, default=Path("."),
+                     help="where to write it (default: the current folder)")
     return parser
 
 
@@ -88,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UsageError as exc:
-        print(f"argmap {args.command}: error: {exc}", file=sys.stderr)
+        say(f"argmap {args.command}: error: {exc}")
         return 2
     except CorpusFailed:
         return 1
@@ -96,20 +107,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        say(f"argmap {args.command}: error: the corpus nests too deeply for this command; please report it")
+        return 1
+    except OSError as exc:
+        # A file-system failure no command foresaw (a folder removed under
+        # it, ...): one plain line, never a traceback.
+        where = f" '{exc.filename}'" if exc.filename else ""
+        say(f"argmap {args.command}: error: cannot use{where}: {exc.strerror or exc}")
+        return 2
+
+
+def say(text: str) -> None:
+    """One diagnostic line on stderr, control characters made visible."""
+    print(terminal_text(text), file=sys.stderr)
 
 
 def corpus_dir(args: argparse.Namespace) -> Path:
-    """The corpus folder the user meant, or a UsageError saying why not."""
-    from argmap.course import default_corpus, holds_corpus
+    """The corpus folder the user meant (docs/interface.md: ``--corpus``, else
+    the nearest folder up from here that holds a corpus folder, else the
+    course corpus, said on stderr), or a UsageError saying why not."""
+    from argmap.course import course_corpus, find_corpus, holds_corpus
 
     if args.corpus is None:
-        return default_corpus()
+        found = find_corpus()
+        if found is not None:
+            return found
+        say("argmap: no corpus in this folder or its parents (no schools/, exam_questions/ or evidence/); "
+            "using the course corpus that ships with argmap")
+        return course_corpus()
     folder: Path = args.corpus
-    if not folder.is_dir():
-        raise UsageError(f"corpus folder '{folder}' does not exist")
+    try:
+        is_dir = folder.is_dir()
+    except OSError:
+        is_dir = False
+    if not is_dir:
+        raise UsageError(f"corpus folder '{folder}' does not exist" if not folder.exists()
+                         else f"'{folder}' is not a folder")
     if not holds_corpus(folder):
         raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
     return folder
+
+
+def added_files(args: argparse.Namespace) -> list[Path]:
+    """The ``--add`` files, each one a readable regular file (else a UsageError)."""
+    import stat
+
+    for path in args.add:
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            raise UsageError(f"cannot read --add file '{path}': {(exc.strerror or str(exc)).lower()}") from None
+        if not stat.S_ISREG(mode):
+            raise UsageError(f"--add '{path}' is not a file")
+    return list(args.add)
 
 
 def load(args: argparse.Namespace, strict: bool = False):
@@ -117,7 +168,7 @@ def load(args: argparse.Namespace, strict: bool = False):
     from argmap.corpus import load_corpus
     from argmap.graph import build_graph
 
-    result = load_corpus(corpus_dir(args))
+    result = load_corpus(corpus_dir(args), added_files(args))
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
     if result.errors or (strict and result.warnings):
@@ -164,7 +215,7 @@ def _emit(text: str, output: Path | None) -> None:
 def _check(args: argparse.Namespace) -> int:
     from argmap.corpus import load_corpus
 
-    result = load_corpus(corpus_dir(args))
+    result = load_corpus(corpus_dir(args), added_files(args))
     for diagnostic in result.diagnostics:
         print(diagnostic)
     errors, warnings = len(result.errors), len(result.warnings)
@@ -178,7 +229,9 @@ def _list(args: argparse.Namespace) -> int:
     _, g = load(args)
     for q in questions(g):
         node = g.nodes[q]
-        print(f"{q}\t{node['session'] or 'practice'}\t{node['command_term']}\t{node['text']}")
+        fields = (q, node["session"] or "practice", node["command_term"], node["text"])
+        # Corpus text may hold tabs, newlines or escape codes: shown, never obeyed.
+        print("\t".join(terminal_text(f) for f in fields))
     return 0
 
 
@@ -226,19 +279,47 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    if args.format == "docx" and args.output is None:
+        raise UsageError("--format docx needs -o FILE: a Word document cannot go to the terminal")
+    if args.output is not None and not args.output.parent.is_dir():
+        raise UsageError(f"cannot write to '{args.output}': folder '{args.output.parent}' does not exist")
+    if args.output is not None and args.output.exists() and not args.output.is_file():
+        raise UsageError(f"cannot write to '{args.output}': it is not a regular file")
     _, g = load(args)
     question = known_question(g, args.id)
     school = known_school(g, args.school)
-    from argmap.plan import render_plan
+    from argmap.plan import plan_view, render_plan
 
-    _emit(render_plan(g, question, school=school, fmt=args.format), None)
+    try:
+        if args.format == "docx":
+            from argmap.plan.docx import write_docx
+
+            write_docx(plan_view(g, question, school, with_detail=args.detail), args.output, args.detail)
+        else:
+            _emit(render_plan(g, question, school=school, fmt=args.format, with_detail=args.detail), args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write to '{args.output}': {exc.strerror or exc}") from None
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
     from argmap.serve import serve
 
-    return serve(corpus_dir(args), args.out, args.port)
+    return serve(corpus_dir(args), args.out, args.port, added_files(args))
+
+
+def _init(args: argparse.Namespace) -> int:
+    from argmap.starter import write_starter
+
+    try:
+        written = write_starter(args.dir)
+    except FileExistsError as exc:
+        raise UsageError(f"not writing a starter corpus: {exc}; nothing was changed") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write a starter corpus in '{args.dir}': {exc.strerror or exc}") from None
+    say(f"argmap init: wrote {', '.join(str(p) for p in written)}")
+    say(f"next: argmap check --strict --corpus {args.dir}")
+    return 0
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -249,4 +330,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "serve": _serve,
     "schema": _schema,
+    "init": _init,
 }

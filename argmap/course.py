@@ -14,7 +14,10 @@ from argmap.corpus import CORPUS_FOLDERS
 
 def holds_corpus(folder: Path) -> bool:
     """True when ``folder`` has at least one of the three corpus folders."""
-    return any((folder / name).is_dir() for name in CORPUS_FOLDERS)
+    try:
+        return any((folder / name).is_dir() for name in CORPUS_FOLDERS)
+    except OSError:  # a folder that cannot be looked into holds nothing we can read
+        return False
 
 
 def course_corpus() -> Path:
@@ -26,9 +29,18 @@ def course_corpus() -> Path:
     return package.parent
 
 
-def default_corpus(cwd: Path | None = None) -> Path:
-    """``./`` when it holds all three corpus folders, else the course corpus."""
-    cwd = cwd or Path.cwd()
-    if all((cwd / name).is_dir() for name in CORPUS_FOLDERS):
-        return cwd
-    return course_corpus()
+def find_corpus(cwd: Path | None = None) -> Path | None:
+    """The nearest folder, from ``cwd`` up through its parents, that holds
+    any of the three corpus folders; None when there is none.
+
+    Upward, as git finds its repository: a teacher working inside
+    ``mycorpus/evidence/`` means ``mycorpus``, not the course corpus.
+    """
+    try:
+        here = (cwd or Path.cwd()).absolute()
+    except OSError:  # the current folder was removed
+        return None
+    for folder in (here, *here.parents):
+        if holds_corpus(folder):
+            return folder
+    return None

@@ -43,33 +43,39 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
             school.id, kind="school", label=school.name, name=school.name, summary=school.summary,
             era=school.era, historians=[h.model_dump() for h in school.historians],
         )
+    named = corpus.sides_named()
+    side_claims = {q.id: corpus.side_claims(q, named) for q in corpus.questions.values()}
     for q in corpus.questions.values():
         g.add_node(
             q.id, kind="question", label=q.text, text=q.text, paper=q.paper, session=q.session,
             command_term=q.command_term, period=list(q.period) if q.period else None,
             sides=[side_node(q.id, s.id) for s in q.sides],
         )
-        for order, side in enumerate(q.sides):
+        for order, (side, claims) in enumerate(zip(q.sides, side_claims[q.id])):
             sid = side_node(q.id, side.id)
-            g.add_node(sid, kind="side", label=side.label, question=q.id, order=order,
-                       claims=list(side.claims))
+            g.add_node(sid, kind="side", label=side.label, question=q.id, order=order, claims=claims)
             g.add_edge(q.id, sid, relation="has_side")
 
+    # Links written under a claim come first, then those written under an
+    # evidence item (``links``): the same edges either way.
+    for claim_id, links in corpus.linked_evidence().items():
+        for ref, stance, weight, reading in links:
+            g.add_edge(ref, claim_id, relation=stance, weight=WEIGHTS[weight], reading=reading)
     for claim in corpus.claims.values():
-        for link in claim.evidence:
-            g.add_edge(link.ref, claim.id, relation=link.stance, weight=WEIGHTS[link.weight],
-                       reading=link.reading)
         for relation in ("supports", "undermines"):
             for link in getattr(claim, relation):
                 g.add_edge(claim.id, link.ref, relation=relation, weight=WEIGHTS[link.weight])
     for q in corpus.questions.values():
-        for side in q.sides:
-            for ref in side.claims:
+        for side, claims in zip(q.sides, side_claims[q.id]):
+            for ref in claims:
                 g.add_edge(ref, side_node(q.id, side.id), relation="supports", weight=SIDE_WEIGHT)
     for school in corpus.schools.values():
         for ref in school.holds:
             g.add_edge(school.id, ref, relation="holds")
         for ref in school.rejects:
             g.add_edge(school.id, ref, relation="rejects")
+    # A reader's notes ride on their node (never an edge: they are not weighed).
+    for note, _ in corpus.notes:
+        g.nodes[note.on].setdefault("notes", []).append(note.text)
     return g
 

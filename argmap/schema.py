@@ -27,6 +27,7 @@ SCHEMA_ID = "https://argmap.invalid/schema/corpus-file.json"
 
 _DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
 DATE_PATTERN = rf"^{_DAY}(/{_DAY})?$"
+SIDE_PATTERN = r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"
 
 # docs/format.md's "meaning" column, keyed by model and field.
 HELP: dict[str, dict[str, str]] = {
@@ -35,6 +36,7 @@ HELP: dict[str, dict[str, str]] = {
         "claims": "Propositions that schools argue for or against.",
         "schools": "Interpretive schools and the claims they make.",
         "questions": "Paper 3 questions and their sides.",
+        "notes": "A reader's own remarks on nodes: shown with them, never weighed.",
     },
     "Evidence": {
         "id": "Lowercase kebab-case, unique across the whole corpus.",
@@ -47,6 +49,8 @@ HELP: dict[str, dict[str, str]] = {
         "speaker": "Who said or wrote the quote.",
         "source": "Where the fact comes from: class notes, a textbook, a historian's work.",
         "tags": "List of strings.",
+        "links": "Evidence links written from the evidence's side: {claim, stance, weight, reading}; "
+                 "the same as listing this evidence under that claim.",
     },
     "Claim": {
         "id": "Lowercase kebab-case, unique across the whole corpus.",
@@ -55,6 +59,17 @@ HELP: dict[str, dict[str, str]] = {
         "evidence": "Evidence links: {ref, stance, weight, reading}.",
         "supports": "Claim ids this claim argues for (or {ref, weight} mappings).",
         "undermines": "Claim ids this claim argues against (or {ref, weight} mappings).",
+        "sides": "Side node ids (<question-id>/<side-id>) this claim sits on, as if the side listed it.",
+    },
+    "ClaimEvidenceLink": {
+        "claim": "A claim id.",
+        "stance": "supports or undermines.",
+        "weight": "weak, moderate (default) or strong.",
+        "reading": "How the evidence is read for this claim.",
+    },
+    "Note": {
+        "on": "The id of a node: evidence, claim, school, question, or a side as <question-id>/<side-id>.",
+        "text": "Plain text, at most 2,000 characters.",
     },
     "EvidenceLink": {
         "ref": "An evidence id.",
@@ -155,6 +170,13 @@ def _add_model_checks(defs: dict) -> None:
         school[relation]["items"] = _REF
         school[relation]["uniqueItems"] = True
 
+    claim["sides"]["items"] = {"type": "string", "pattern": SIDE_PATTERN,
+                               "patternErrorMessage": "a side is written <question-id>/<side-id>"}
+    claim["sides"]["uniqueItems"] = True
+    evidence["properties"]["links"]["uniqueItems"] = True
+    defs["ClaimEvidenceLink"]["properties"]["claim"] = {**_REF, "title": "Claim"}
+    defs["Note"]["properties"]["on"] = {**_REF, "title": "On"}
+
     defs["Side"]["properties"]["claims"]["items"] = _REF
     defs["Side"]["properties"]["claims"]["uniqueItems"] = True
 
@@ -179,7 +201,7 @@ def corpus_schema() -> dict:
     _add_model_checks(defs)
     _add_help(defs, generated)
     generated["description"] = (
-        "One argmap corpus file: any of the lists evidence, claims, schools, questions "
+        "One argmap corpus file: any of the lists evidence, claims, schools, questions, notes "
         "(docs/format.md). Generate with `argmap schema > argmap.schema.json`."
     )
     # An empty file is a valid corpus file; YAML reads it as null.

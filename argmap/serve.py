@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Sequence
 from urllib.parse import urlsplit
 
 from argmap.corpus import CORPUS_FOLDERS
@@ -87,13 +88,13 @@ class BuildState:
         return json.dumps({"generation": self.generation, "errors": self.errors}, ensure_ascii=False)
 
 
-def build_once(corpus: Path, out: Path, state: BuildState) -> None:
+def build_once(corpus: Path, out: Path, state: BuildState, added: Sequence[Path] = ()) -> None:
     """Load and build; on errors print them, tell the pages, and write nothing."""
     from argmap.corpus import load_corpus
     from argmap.graph import build_graph
     from argmap.render import build_site
 
-    result = load_corpus(corpus)
+    result = load_corpus(corpus, added)
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr, flush=True)
     if result.errors:
@@ -234,7 +235,7 @@ def _server(out: Path, port: int, state: BuildState) -> ThreadingHTTPServer:
     return server
 
 
-def serve(corpus_dir: Path, out: Path, port: int) -> int:
+def serve(corpus_dir: Path, out: Path, port: int, added: Sequence[Path] = ()) -> int:
     """Build, then serve ``out`` on 127.0.0.1:``port`` until Ctrl-C (exit 0).
 
     ``port`` 0 picks a free port; the address is printed on stdout. A port
@@ -256,7 +257,7 @@ def serve(corpus_dir: Path, out: Path, port: int) -> int:
                               daemon=True)
     try:
         snapshot = corpus_snapshot(corpus_dir)
-        build_once(corpus_dir, out, state)
+        build_once(corpus_dir, out, state, added)
         thread.start()
         print(f"argmap serve: serving {out} at http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)",
               flush=True)
@@ -265,7 +266,7 @@ def serve(corpus_dir: Path, out: Path, port: int) -> int:
             current = corpus_snapshot(corpus_dir)
             if current != snapshot:
                 snapshot = current
-                build_once(corpus_dir, out, state)
+                build_once(corpus_dir, out, state, added)
     except KeyboardInterrupt:
         print("argmap serve: stopped", file=sys.stderr)
         return 0

@@ -348,7 +348,7 @@ def test_schema_is_json_schema_that_accepts_corpus_files(cli, tmp_path):
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions"}
+    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions", "notes"}
     jsonschema = pytest.importorskip("jsonschema")
     from argmap.corpus.yamlfile import read_yaml
 
@@ -397,14 +397,26 @@ def test_without_corpus_a_folder_holding_the_three_folders_is_used(mini_corpus, 
     assert result.stdout.startswith(f"{Q}\t")
 
 
-def test_without_corpus_elsewhere_the_shipped_course_corpus_is_used(tmp_path, cli):
-    # tmp_path holds only two of the three folders: not a corpus by the default rule
-    (tmp_path / "schools").mkdir()
-    (tmp_path / "evidence").mkdir()
+def test_without_corpus_the_nearest_parent_holding_a_corpus_folder_is_used(tmp_path, cli):
+    """A new corpus with only evidence/ so far, checked from inside evidence/:
+    that corpus, not the course corpus (no false all-clear)."""
+    (tmp_path / "evidence" / "deep").mkdir(parents=True)
+    (tmp_path / "evidence" / "deep" / "e.yaml").write_text(
+        "evidence:\n  - {id: e1, title: T, date: 1939, source: S, links: [{claim: nope, stance: supports}]}\n",
+        encoding="utf-8")
+    result = cli("check", cwd=tmp_path / "evidence" / "deep")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.startswith("evidence/deep/e.yaml:2:")
+    assert "unknown claim id 'nope'" in result.stdout
+    assert "course corpus" not in result.stderr
+
+
+def test_without_corpus_anywhere_up_the_course_corpus_is_used_and_said_so(tmp_path, cli):
     here = cli("list", cwd=tmp_path)
     course = cli("list", "--corpus", ROOT, cwd=tmp_path)
     no_traceback(here)
     assert (here.returncode, here.stdout) == (course.returncode, course.stdout)
-    checked = cli("check", cwd=tmp_path)
-    assert checked.returncode in (0, 1)
-    assert checked.stdout == cli("check", "--corpus", ROOT, cwd=tmp_path).stdout
+    said = here.stderr.splitlines()
+    assert len(said) == 1 and "course corpus" in said[0]
+    assert "course corpus" not in course.stderr

@@ -134,8 +134,8 @@ def test_under_every_evidence_choice_the_judgement_uses_the_documented_words(min
 
 
 @pytest.mark.parametrize(("share", "words"), [
-    (1.0, "to a large extent"), (0.6, "to a large extent"), (0.5999, "to some extent"),
-    (0.5, "to some extent"), (0.4, "to some extent"), (0.3999, "only to a limited extent"),
+    (1.0, "to a large extent"), (0.6, "to a large extent"), (0.598, "to a large extent"),
+    (0.5949, "to some extent"), (0.5, "to some extent"), (0.395, "to some extent"), (0.3949, "only to a limited extent"),
     (0.0, "only to a limited extent"),
 ])
 def test_thresholds_give_the_documented_words(share, words):

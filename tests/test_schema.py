@@ -128,7 +128,7 @@ def changed(*steps_and_value) -> dict:
 
 
 MISTAKES = {
-    "unknown top-level key": changed("notes", []),
+    "unknown top-level key": changed("remarks", []),
     "unknown key in an item": changed("evidence", 0, "author", "Haslam"),
     "mistyped key": changed("claims", 0, "evidance", []),
     "missing evidence source": changed("evidence", 0, "source", DELETE),

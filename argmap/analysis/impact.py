@@ -52,6 +52,9 @@ def impact(
     if school is not None:
         keep &= lens(g, school)
     now = weigh(g, question, accepted=accepted, school=school)
+    if None in now.shares.values():
+        # A lens that takes no position has no balance for evidence to move.
+        return []
     position = {n: i for i, n in enumerate(weighing_order(g, keep))}
     result = []
     for ev in sorted(n for n in keep if g.nodes[n]["kind"] == "evidence"):

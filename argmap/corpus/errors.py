@@ -36,11 +36,25 @@ class CorpusError:
             text += f" (did you mean {self.hint}?)"
         # A key or value quoted in the message may hold a line break or other
         # control character; escaped, each diagnostic stays one line.
-        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+        return terminal_text(text)
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control or format character (newline, tab, ESC,
+    BEL, C1 codes, bidi overrides) written out visibly as ``\\n``, ``\\x1b``,
+    ``\\u202e``: corpus text shown on a terminal can neither forge a line nor
+    send it commands.
+
+    >>> terminal_text("a\\tb\\x1b[31m")
+    'a\\\\tb\\\\x1b[31m'
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

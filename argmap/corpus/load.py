@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.corpus.errors import CorpusError, did_you_mean
-from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Question, School
+from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School
+from argmap.corpus.walk import CORPUS_FOLDERS, CorpusFileRef, corpus_files, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
 
-CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
-KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question"}
+KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question",
+                "notes": "note"}
+TOP_LEVEL_KEYS = ", ".join(ITEM_MODELS)
 # The kind recorded for ids written in a part of a file that could not be read
 # at all: the id may have named anything, so any reference to it is let be.
 UNREAD = "unread"
@@ -72,6 +75,47 @@ class Corpus:
     questions: dict[str, Question] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     broken: dict[str, str] = field(default_factory=dict)
+    # Notes have no id of their own: each is kept with where it was written.
+    notes: list[tuple[Note, Source]] = field(default_factory=list)
+
+    def linked_evidence(self) -> dict[str, list[tuple[str, str, str, str | None]]]:
+        """Every evidence link by claim id, as ``(evidence, stance, weight,
+        reading)``: first those a claim lists, then those written under
+        evidence items (``links``), in corpus order. One link written in both
+        places (an error) counts once."""
+        found: dict[str, list[tuple[str, str, str, str | None]]] = {c: [] for c in self.claims}
+        pairs: set[tuple[str, str]] = set()
+        for claim in self.claims.values():
+            for link in claim.evidence:
+                if (link.ref, claim.id) not in pairs:
+                    pairs.add((link.ref, claim.id))
+                    found[claim.id].append((link.ref, link.stance, link.weight, link.reading))
+        for evidence in self.evidence.values():
+            for link in evidence.links:
+                if link.claim in found and (evidence.id, link.claim) not in pairs:
+                    pairs.add((evidence.id, link.claim))
+                    found[link.claim].append((evidence.id, link.stance, link.weight, link.reading))
+        return found
+
+    def sides_named(self) -> dict[str, list[str]]:
+        """Side node id -> the claims whose ``sides`` name it, in corpus order."""
+        named: dict[str, list[str]] = {}
+        for claim in self.claims.values():
+            for node in dict.fromkeys(claim.sides):
+                named.setdefault(node, []).append(claim.id)
+        return named
+
+    def side_claims(self, question: Question, named: dict[str, list[str]] | None = None) -> list[list[str]]:
+        """The claims on each side of ``question``: those the side lists, then
+        those whose ``sides`` name it (``named``: ``sides_named()``, passed in
+        when asked for many questions), each once."""
+        named = self.sides_named() if named is None else named
+        result = []
+        for side in question.sides:
+            claims = list(dict.fromkeys(side.claims))
+            claims += [c for c in named.get(f"{question.id}/{side.id}", ()) if c not in claims]
+            result.append(claims)
+        return result
 
     def kind_of(self, item_id: str) -> str | None:
         """``evidence``, ``claim``, ``school`` or ``question`` for a defined id."""
@@ -100,40 +144,55 @@ class LoadResult:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file under the three folders, sorted so that
-    loading (and so every page built from it) is reproducible."""
-    files: list[Path] = []
-    for folder in CORPUS_FOLDERS:
-        base = root / folder
-        if base.is_dir():
-            files.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+def load_corpus(root: Path | str, added: Sequence[Path | str] = ()) -> LoadResult:
+    """Read, check and return the corpus in ``root``, with the files in
+    ``added`` merged in as if they were in it (diagnostics name each by the
+    path given).
 
-
-def load_corpus(root: Path | str) -> LoadResult:
-    """Read, check and return the corpus in ``root``.
-
-    Never raises for anything a corpus can contain: every problem comes back
-    in ``diagnostics``. The graph should only be built when there are no
-    errors.
+    Never raises for anything a corpus or the file system can do: every
+    problem comes back in ``diagnostics``. The graph should only be built
+    when there are no errors.
     """
     from argmap.corpus.validate import validate
 
     root = Path(root)
     corpus = Corpus(root=root)
     diagnostics: list[CorpusError] = []
-    for file in corpus_files(root):
-        rel = file.relative_to(root).as_posix()
-        _load_file(corpus, rel, file.read_bytes(), diagnostics)
+    if not _holds_corpus(root):
+        # A corpus folder that moved away must not read as an empty corpus.
+        diagnostics.append(CorpusError(str(root), 1, 1, "error",
+                                       "the corpus folder is gone or holds none of schools/, exam_questions/, evidence/"))
+    files = corpus_files(root, diagnostics)
+    inside = {_identity(ref.path) for ref in files} - {None}
+    files += [CorpusFileRef(Path(path), str(path)) for path in added if _identity(Path(path)) not in inside]
+    for ref in files:
+        data = read_file(ref, diagnostics)
+        if data is not None:
+            _load_file(corpus, ref.name, data, diagnostics)
     diagnostics.extend(validate(corpus))
     return LoadResult(corpus, sorted(set(diagnostics)))
+
+
+def _holds_corpus(root: Path) -> bool:
+    try:
+        return any((root / name).is_dir() for name in CORPUS_FOLDERS)
+    except OSError:
+        return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode: the same file reached by two names is read once."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) -> None:
     result = read_yaml(data)
     for p in result.problems:
-        out.append(CorpusError(rel, p.line, p.column, "error", p.message))
+        out.append(CorpusError(rel, p.line, p.column, p.severity, p.message))
     root = result.root
     if root is None and result.problems:
         _remember_unread(corpus, _WRITTEN_ID.findall(data.decode("utf-8", errors="replace")))
@@ -142,7 +201,7 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
     if not root.is_mapping:
         out.append(
             CorpusError(rel, root.line, root.column, "error",
-                        "the top level must be a mapping with any of: evidence, claims, schools, questions")
+                        f"the top level must be a mapping with any of: {TOP_LEVEL_KEYS}")
         )
         _remember_unread(corpus, _ids_in(root))
         return
@@ -191,6 +250,12 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
         return
     source = Source(rel, node)
     model = ITEM_MODELS[key]
+    if kind == "note":
+        try:
+            corpus.notes.append((Note.model_validate(node.plain()), source))
+        except ValidationError as exc:
+            out.extend(_translate(err, source, model, kind, None) for err in _without_echoes(exc.errors(), model))
+        return
     raw_id = node.value.get("id")  # type: ignore[union-attr]
     item_id = raw_id.value if raw_id is not None and isinstance(raw_id.value, str) else None
     try:

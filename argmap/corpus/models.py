@@ -84,6 +84,16 @@ class _Item(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ClaimEvidenceLink(_Item):
+    """An evidence link written under the evidence: the same edge as listing
+    the evidence under ``claim``."""
+
+    claim: Ref
+    stance: Stance
+    weight: Weight = "moderate"
+    reading: Text | None = None
+
+
 class Evidence(_Item):
     """A dated fact, document or quotation that claims rest on."""
 
@@ -99,6 +109,9 @@ class Evidence(_Item):
     speaker: Text | None = None
     source: Text
     tags: list[Text] = []
+    # Links written from the evidence's side: lets a file (a student's own)
+    # add evidence to claims defined elsewhere.
+    links: list[ClaimEvidenceLink] = []
 
     @field_validator("date")
     @classmethod
@@ -150,6 +163,8 @@ class Claim(_Item):
     evidence: list[EvidenceLink] = []
     supports: list[ClaimLink] = []
     undermines: list[ClaimLink] = []
+    # Side node ids (``question/side``): as if that side listed this claim.
+    sides: list[Ref] = []
 
     _bare = field_validator("supports", "undermines", mode="before")(lambda cls, v: _bare_refs(v))
 
@@ -229,8 +244,15 @@ class Question(_Item):
         return value
 
 
+class Note(_Item):
+    """A reader's own remark on a node: shown with it, never weighed."""
+
+    on: Ref
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+
+
 class CorpusFile(BaseModel):
-    """One corpus file: any of the four lists. Used for ``argmap schema``."""
+    """One corpus file: any of the five lists. Used for ``argmap schema``."""
 
     model_config = ConfigDict(extra="forbid", title="argmap corpus file")
 
@@ -238,6 +260,7 @@ class CorpusFile(BaseModel):
     claims: list[Claim] = []
     schools: list[School] = []
     questions: list[Question] = []
+    notes: list[Note] = []
 
 
 ITEM_MODELS: dict[str, type[_Item]] = {
@@ -245,4 +268,5 @@ ITEM_MODELS: dict[str, type[_Item]] = {
     "claims": Claim,
     "schools": School,
     "questions": Question,
+    "notes": Note,
 }

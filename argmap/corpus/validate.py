@@ -22,6 +22,9 @@ def validate(corpus: Corpus) -> list[CorpusError]:
     out.extend(_claim_references(corpus))
     out.extend(_school_references(corpus))
     out.extend(_question_references(corpus))
+    out.extend(_evidence_links(corpus))
+    out.extend(_claim_sides(corpus))
+    out.extend(_note_targets(corpus))
     out.extend(_cycles(corpus))
     out.extend(_warnings(corpus))
     return out
@@ -112,6 +115,104 @@ def _question_references(corpus: Corpus) -> Iterator[CorpusError]:
                                  f"'{placed[ref]}' and '{side.id}'")
                 listed.add(ref)
                 placed.setdefault(ref, side.id)
+
+
+def _evidence_links(corpus: Corpus) -> Iterator[CorpusError]:
+    """Links written under evidence (``links``): the claim exists, and the
+    same link is not also written under the claim, nor twice here."""
+    listed = {(link.ref, claim.id) for claim in corpus.claims.values() for link in claim.evidence}
+    for evidence in corpus.evidence.values():
+        source = corpus.sources[evidence.id]
+        seen: set[str] = set()
+        for i, link in enumerate(evidence.links):
+            steps = ("links", i, "claim")
+            problem = _check_ref(corpus, source, steps, link.claim, "claim")
+            if problem:
+                yield problem
+            elif link.claim in seen:
+                yield _error(source, steps, f"evidence '{evidence.id}' is linked to claim '{link.claim}' twice")
+            elif (evidence.id, link.claim) in listed:
+                where = _place_of(corpus, link.claim, ("evidence",))
+                yield _error(source, steps,
+                             f"evidence '{evidence.id}' is linked to claim '{link.claim}' twice: claim "
+                             f"'{link.claim}' also lists it under evidence ({where}); keep one of the two")
+            seen.add(link.claim)
+
+
+def _side_nodes(corpus: Corpus) -> dict[str, dict[str, int]]:
+    """Question id -> its side ids (and their positions)."""
+    return {q.id: {side.id: s for s, side in reversed(list(enumerate(q.sides)))} for q in corpus.questions.values()}
+
+
+def _claim_sides(corpus: Corpus) -> Iterator[CorpusError]:
+    """A claim's ``sides``: each names a side that exists, once, and puts the
+    claim on at most one side of each question, counting the sides' own lists."""
+    sides = _side_nodes(corpus)
+    every = [f"{q}/{s}" for q, ids in sides.items() for s in ids]
+    listed_on: dict[tuple[str, str], str] = {}
+    for question in corpus.questions.values():
+        for side in question.sides:
+            for ref in side.claims:
+                listed_on.setdefault((question.id, ref), side.id)
+    for claim in corpus.claims.values():
+        source = corpus.sources[claim.id]
+        placed: dict[str, str] = {}
+        for i, ref in enumerate(claim.sides):
+            steps = ("sides", i)
+            question, slash, side = ref.partition("/")
+            if not slash or not side or "/" in side:
+                yield _error(source, steps, f"bad side '{ref}' in claim '{claim.id}': a side is written "
+                             "'<question-id>/<side-id>'", did_you_mean(ref, every))
+                continue
+            kind = corpus.kind_of(question)
+            if corpus.broken.get(question) in ("question", UNREAD):
+                continue
+            if kind is None:
+                yield _error(source, steps, f"unknown question '{question}' in side '{ref}'", did_you_mean(ref, every))
+                continue
+            if kind != "question":
+                yield _error(source, steps, f"'{question}' is {_ARTICLE[kind]}, but a question is wanted here "
+                             f"(a side is written '<question-id>/<side-id>')")
+                continue
+            if side not in sides[question]:
+                yield _error(source, steps, f"question '{question}' has no side '{side}'",
+                             did_you_mean(ref, [f"{question}/{s}" for s in sides[question]]))
+                continue
+            if question in placed:
+                how = "twice" if placed[question] == side else f"on two sides: '{placed[question]}' and '{side}'"
+                yield _error(source, steps, f"claim '{claim.id}' is put on question '{question}' {how}")
+                continue
+            placed[question] = side
+            listed = listed_on.get((question, claim.id))
+            if listed == side:
+                where = _place_of(corpus, question, ("sides", sides[question][side], "claims"))
+                yield _error(source, steps, f"claim '{claim.id}' is put on side '{ref}' twice: the side lists it "
+                             f"too ({where}); keep one of the two")
+            elif listed is not None:
+                yield _error(source, steps, f"claim '{claim.id}' is on two sides of question '{question}': "
+                             f"'{listed}' (listed there) and '{side}'")
+
+
+def _note_targets(corpus: Corpus) -> Iterator[CorpusError]:
+    """Each note is on a node that exists (any item, or a side)."""
+    if not corpus.notes:
+        return
+    sides = {f"{q}/{s}" for q, ids in _side_nodes(corpus).items() for s in ids}
+    for note, source in corpus.notes:
+        target = note.on
+        question = target.partition("/")[0]
+        if target in sides or corpus.kind_of(target) is not None:
+            continue
+        if "/" in target and question in corpus.broken:
+            continue
+        pool = [*corpus.evidence, *corpus.claims, *corpus.schools, *corpus.questions, *sides]
+        yield _error(source, ("on",), f"note on unknown id '{target}'", did_you_mean(target, pool))
+
+
+def _place_of(corpus: Corpus, item_id: str, steps: tuple) -> str:
+    """``path:line`` where ``steps`` lead inside item ``item_id``."""
+    source = corpus.sources[item_id]
+    return f"{source.path}:{source.at(*steps)[0]}"
 
 
 def _claim_edges(corpus: Corpus) -> dict[str, list[str]]:
@@ -214,7 +315,8 @@ def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
         # An unreadable claim or question would make sound items look unused
         # or off every path: the error already reported says all there is.
         return
-    cited = {link.ref for claim in corpus.claims.values() for link in claim.evidence}
+    linked = corpus.linked_evidence()
+    cited = {ref for links in linked.values() for ref, *_ in links}
     for evidence in corpus.evidence.values():
         if evidence.id not in cited:
             yield _warning(corpus, evidence.id, "evidence '{}' is cited by no claim")
@@ -226,18 +328,19 @@ def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
     on_path: set[str] = set()
     # Parsed once: a claim on many questions' paths is visited once per question.
     years = {evidence.id: evidence.years for evidence in corpus.evidence.values()}
+    named = corpus.sides_named()
     for question in corpus.questions.values():
-        reached = _claims_reaching(question, feeds, corpus)
+        reached = _claims_reaching(corpus.side_claims(question, named), feeds, corpus)
         on_path |= reached
         if question.period:
-            yield from _out_of_period(corpus, question, reached, years)
+            yield from _out_of_period(corpus, question, reached, years, linked)
     for claim_id in corpus.claims:
         if claim_id not in on_path:
             yield _warning(corpus, claim_id, "claim '{}' is on no question's path (no side reaches it)")
 
 
-def _claims_reaching(question, feeds: dict[str, list[str]], corpus: Corpus) -> set[str]:
-    stack = [ref for side in question.sides for ref in side.claims if ref in corpus.claims]
+def _claims_reaching(side_claims: list[list[str]], feeds: dict[str, list[str]], corpus: Corpus) -> set[str]:
+    stack = [ref for claims in side_claims for ref in claims if ref in corpus.claims]
     reached: set[str] = set()
     while stack:
         claim_id = stack.pop()
@@ -249,20 +352,21 @@ def _claims_reaching(question, feeds: dict[str, list[str]], corpus: Corpus) -> s
 
 
 def _out_of_period(
-    corpus: Corpus, question, reached: set[str], years: dict[str, tuple[int, int]]
+    corpus: Corpus, question, reached: set[str], years: dict[str, tuple[int, int]],
+    linked: dict[str, list[tuple[str, str, str, str | None]]],
 ) -> Iterator[CorpusError]:
     start, end = question.period
     flagged: set[str] = set()
     for claim_id in reached:
-        for link in corpus.claims[claim_id].evidence:
-            span = years.get(link.ref)
-            if span is None or link.ref in flagged:
+        for ref, *_ in linked[claim_id]:
+            span = years.get(ref)
+            if span is None or ref in flagged:
                 continue
             if span[1] < start or span[0] > end:
-                flagged.add(link.ref)
+                flagged.add(ref)
                 yield _warning(
-                    corpus, link.ref,
-                    f"evidence '{{}}' ({corpus.evidence[link.ref].date}) lies outside the period {start}-{end} "
+                    corpus, ref,
+                    f"evidence '{{}}' ({corpus.evidence[ref].date}) lies outside the period {start}-{end} "
                     f"of question '{question.id}'",
                 )
 

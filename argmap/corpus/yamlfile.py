@@ -30,6 +30,9 @@ from ruamel.yaml.events import (
 )
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Tags that mean what argmap does anyway (``!!str 1939``); any other tag
+# (``!include``, ``!!python/object``) is named in a warning and ignored.
+_CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 # A corpus nests six levels at most; these bounds stop a hostile or mangled
 # file (deep brackets, aliases that multiply) from exhausting the stack or
 # memory before it can be reported.
@@ -75,6 +78,7 @@ class ReadProblem:
     line: int
     column: int
     message: str
+    severity: str = "error"
 
 
 @dataclass
@@ -162,6 +166,12 @@ class _Composer:
     def _compose(self, event: object) -> Node:
         mark = event.start_mark  # type: ignore[attr-defined]
         line, column = mark.line + 1, mark.column + 1
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!" and tag not in _CORE_TAGS:
+            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            self.problems.append(ReadProblem(
+                line, column, f"YAML tag '{shown}' is not understood by argmap: ignored, the value is read as written",
+                "warning"))
         if isinstance(event, AliasEvent):
             if event.anchor in self.open:
                 raise MarkedYAMLError(problem=f"alias '*{event.anchor}' is inside the value it names",
