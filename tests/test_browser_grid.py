@@ -124,7 +124,8 @@ def course(built_site, course_corpus):
     return g, out
 
 
-@pytest.mark.parametrize("corpus, question", [("mini", MINI_Q), ("jsnames", "names-question")])
+@pytest.mark.parametrize("corpus, question", [("mini", MINI_Q), ("jsnames", "names-question"),
+                                              ("hostile", "hostile-question")])
 def test_the_grid_of_a_held_out_corpus_is_its_evidence_against_its_claims(built_site, offline_page, corpus, question):
     g, out = built_site(FIXTURES / corpus)
     page = open_map(offline_page, out, question)
@@ -257,3 +258,17 @@ def test_the_grid_prints_in_place_of_the_outline(built_site, offline_page):
     page.emulate_media(media="print")
     assert page.is_visible("#grid") and page.is_visible("#balance-list")
     assert not page.is_visible("#outline") and not page.is_visible(".toolbar") and not page.is_visible("#grid-sort")
+
+
+def test_hostile_text_stays_text_in_the_grid_and_the_timeline(built_site, offline_page):
+    g, out = built_site(FIXTURES / "hostile")
+    page = open_map(offline_page, out, "hostile-question")
+    for view in ("grid", "timeline"):
+        page.click(f"#view-{view}")
+        section = "#grid-view" if view == "grid" else "#timeline"
+        assert page.locator(f"{section} img, {section} iframe, {section} script, {section} a").count() == 0
+        assert "window.pwned=1" in page.inner_text(section)
+        page.locator(f"{section} [data-id='script-tag']").first.click()
+        assert page.evaluate("argmap.kit.state.selected") == "script-tag"
+        page.wait_for_timeout(50)
+        assert page.evaluate("typeof window.pwned") == "undefined"

@@ -127,6 +127,15 @@ def course(built_site, course_corpus):
     return g, out
 
 
+@pytest.mark.parametrize("corpus, question", [("mini", MINI_Q), ("jsnames", "names-question"),
+                                              ("hostile", "hostile-question")])
+def test_the_timeline_of_a_held_out_corpus(built_site, offline_page, corpus, question):
+    g, out = built_site(FIXTURES / corpus)
+    page = open_map(offline_page, out, question)
+    page.click("#view-timeline")
+    check_timeline(g, question, page.evaluate(READ_TIMELINE), map_nodes(g, question), schools_on_map(g, question))
+
+
 def test_every_course_map_has_its_timeline(course, offline_page):
     g, out = course
     for question in questions(g):
