@@ -272,3 +272,45 @@ def test_hostile_text_stays_text_in_the_grid_and_the_timeline(built_site, offlin
         assert page.evaluate("argmap.kit.state.selected") == "script-tag"
         page.wait_for_timeout(50)
         assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_a_grid_too_big_to_read_asks_for_a_lens_first(tmp_path, offline_page):
+    """220 evidence items against 110 claims: 24,000 cells would take seconds
+    and no one could read them; the page says so and offers a way through."""
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+    from argmap.render import build_site
+
+    root = tmp_path / "large"
+    for folder in ("schools", "exam_questions", "evidence"):
+        (root / folder).mkdir(parents=True)
+    (root / "evidence" / "e.yaml").write_text("evidence:\n" + "".join(
+        f"  - {{id: e{i}, title: Fact number {i}, date: '{1930 + i % 10}', source: notes}}\n"
+        for i in range(220)), encoding="utf-8")
+    claims = ["claims:"] + [
+        f"  - {{id: c{c}, text: Claim {c} holds., evidence: [" + ", ".join(
+            f"{{ref: e{(c * 7 + k * 13) % 220}, stance: {'undermines' if k == 2 else 'supports'}}}" for k in range(4)) + "]}"
+        for c in range(110)]
+    (root / "schools" / "c.yaml").write_text("\n".join(claims) + "\n", encoding="utf-8")
+    (root / "schools" / "s.yaml").write_text(
+        "schools:\n  - {id: s, name: A school, summary: It argues., holds: [" +
+        ", ".join(f"c{c}" for c in range(0, 110, 3)) + "]}\n", encoding="utf-8")
+    sides = [", ".join(f"c{c}" for c in range(side, 110, 2)) for side in (0, 1)]
+    (root / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: How far?\n    command_term: discuss\n    sides:\n"
+        f"      - {{id: yes, label: Yes, claims: [{sides[0]}]}}\n      - {{id: no, label: No, claims: [{sides[1]}]}}\n",
+        encoding="utf-8")
+    g = build_graph(load_corpus(root).corpus)
+    build_site(g, tmp_path / "out", questions=["q"])
+    page = open_map(offline_page, tmp_path / "out", "q")
+    page.click("#view-grid")
+    assert page.locator("#grid tbody tr").count() == 0
+    assert "Choose a school lens" in page.inner_text("#grid-empty")
+    page.select_option("#lens", "s")
+    assert not page.is_visible("#grid-empty")
+    check_grid(g, "q", page.evaluate(READ_GRID), shown_nodes(g, "q", "s"))
+    page.select_option("#lens", "")
+    page.click("#grid-anyway")
+    evidence = [n for n in map_nodes(g, "q") if g.nodes[n]["kind"] == "evidence"]
+    assert page.locator("#grid tbody tr").count() == len(evidence)
+    assert page.locator("#grid thead th[data-id]").count() == 110

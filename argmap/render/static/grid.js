@@ -7,8 +7,8 @@
  * under its side, each cell where the item is linked to the claim saying
  * "supports" or "undermines" and how strongly.
  *
- * Registers as view "grid". It builds nothing until first shown (the map must
- * be ready fast), then redraws from the shared state whenever it is in view
+ * Registers as view "grid". It builds only its empty section until first
+ * shown (the map must be ready fast), then redraws from the shared state whenever it is in view
  * and something changed; a change while hidden only marks it stale. Rows are
  * reached with the arrow keys and chosen with Enter or a click, which selects
  * the item everywhere (kit.select).
@@ -21,6 +21,10 @@
   var $ = kit.$;
   var facts = kit.evidence;
 
+  // More cells than this (rows times columns) take the browser seconds to lay
+  // out and no one can read them: the grid then asks for a lens or dates
+  // first, or to be told to go ahead (about a second per 20,000 cells).
+  var CELL_LIMIT = 20000;
   var WEIGHT_WORDS = new Map([[0.25, "weak"], [0.5, "moderate"], [0.75, "strong"]]);
   var SORTS = [
     ["date", "date"],
@@ -88,7 +92,10 @@
     stale: true,
     sort: "date",
 
-    start: function () {
+    /* The empty section and the Grid button, made as the script loads (the
+     * page's HTML is all there by then), so the view can be shown at any
+     * moment, even by a state restored before the views start. */
+    build: function () {
       var sort = el("select", {id: "grid-sort"}, SORTS.map(function (pair) {
         return el("option", {value: pair[0], text: pair[1]});
       }));
@@ -125,11 +132,15 @@
       if (now.view === "grid") { grid.render(); }
     },
 
+    forced: false,
+
     render: function () {
       grid.stale = false;
       var data = kit.data;
       var rows = facts.shown();
       var groups = claimGroups();
+      var columns = data.sides.length + groups.reduce(function (n, group) { return n + group.claims.length; }, 0);
+      if (rows.length * columns > CELL_LIMIT && !grid.forced) { grid.tooBig(rows.length, columns); return; }
       var stances = facts.stances();
       var links = evidenceLinks();
       var sizes = grid.sort === "impact" ? impacts(rows) : null;
@@ -159,7 +170,23 @@
       grid.markSelected(false);
     },
 
-    caption: function (count) {
+    /* Too many cells: say so, and offer the lens, the dates, or to go ahead. */
+    tooBig: function (count, columns) {
+      var table = $("grid");
+      table.textContent = "";
+      var empty = $("grid-empty");
+      empty.hidden = false;
+      empty.textContent = "";
+      var anyway = el("button", {type: "button", id: "grid-anyway", text: "Draw it anyway"});
+      anyway.addEventListener("click", function () { grid.forced = true; grid.render(); });
+      empty.appendChild(document.createTextNode(
+        count + " evidence items against " + columns + " columns is more than one table can show readably. " +
+        "Choose a school lens, narrow the dates or step through the reveal to see fewer, or "));
+      empty.appendChild(anyway);
+      empty.appendChild(document.createTextNode(" (it may take a while)."));
+    },
+
+        caption: function (count) {
       var school = state.school ? kit.index.schools.get(state.school) : null;
       var order = SORTS.filter(function (pair) { return pair[0] === grid.sort; })[0][1];
       return el("caption", {}, [
@@ -183,7 +210,7 @@
                                   class: "group group-start " + (group.side ? "side-" + group.side.order : "feeding"), text: label}));
         group.claims.forEach(function (id, i) {
           var button = el("button", {type: "button", class: "link-button", "data-node": id,
-                                     text: kit.index.claims.get(id).label});
+                                     text: kit.data.claims[id].label});
           names.appendChild(el("th", {scope: "col", "data-id": id,
                                       class: "claim" + (i === 0 ? " group-start" : "") + (group.side ? " side-" + group.side.order : "")},
                                [button]));
@@ -283,5 +310,6 @@
     }
   };
 
+  grid.build();
   kit.views.register("grid", grid);
 })(window.argmap = window.argmap || {});

@@ -9,7 +9,8 @@
  * school), its historians' works by year. Dragging across the evidence lane
  * sets the page's date filter (kit.setDates).
  *
- * Registers as view "timeline". It builds nothing until first shown; it
+ * Registers as view "timeline". It builds only its empty section until first
+ * shown; it
  * measures its width to place items, so it redraws on a resize, a theme
  * change or the panel folding while in view. Items are buttons: the arrow
  * keys move between them in date order, Enter or a click selects one
@@ -104,7 +105,9 @@
     evidenceAxis: null,
     plotWidth: 0,
 
-    start: function () {
+    /* The empty section, its listeners and the Timeline button, made as the
+     * script loads, so the view can be shown at any moment. */
+    build: function () {
       var clear = el("button", {type: "button", id: "timeline-all-dates", text: "All dates"});
       clear.addEventListener("click", function () { kit.setDates(null, null); });
       var section = el("section", {id: "timeline", class: "timeline-view view-section", "aria-labelledby": "timeline-heading", hidden: ""}, [
@@ -234,15 +237,18 @@
       area.appendChild(axisElement(axis, width));
       plot.appendChild(area);
 
-      // Place each item at its start, measure it, then pack the rows. A label
-      // that would run off the right edge sits to the left of its mark.
+      // Place each item at its start, measure them all (one layout: no
+      // writes between the reads), then pack the rows. A label that would run
+      // off the right edge sits to the left of its mark.
       items.forEach(function (it) {
         it.span.style.width = Math.max(it.end - it.x, 0) + "px";
         it.button.style.left = it.x + "px";
       });
+      var widths = items.map(function (it) { return it.button.offsetWidth; });
+      var row = items.length ? items[0].button.offsetHeight + ROW_GAP : 0;
       // (a button starts HALF_MARK left of its style.left: views.css)
-      var spans = items.map(function (it) {
-        var w = it.button.offsetWidth;
+      var spans = items.map(function (it, i) {
+        var w = widths[i];
         var spanEnd = it.x + Math.max(it.end - it.x, 0);
         if (it.x - HALF_MARK + w > width && it.x + HALF_MARK - w >= 0) {
           it.button.classList.add("flip");
@@ -254,7 +260,6 @@
       });
       var rows = pack(spans);
       var rowCount = 0;
-      var row = items.length ? items[0].button.offsetHeight + ROW_GAP : 0;
       items.forEach(function (it, i) {
         it.button.style.top = (rows[i] * row + 6) + "px";
         rowCount = Math.max(rowCount, rows[i] + 1);
@@ -321,17 +326,22 @@
       });
       box.appendChild(rows);
       box.appendChild(axisElement(axis, width)).style.marginLeft = GUTTER + "px";
-      // pack each school's works into as many rows as it needs
-      lists.forEach(function (p) {
-        var spans = p.items.map(function (item) {
-          var x = parseFloat(item.style.left);
-          return [x, x + item.offsetWidth];
-        });
-        var packed = pack(spans);
+      // pack each school's works into as many rows as it needs (all read
+      // first, then all written: one layout)
+      var measured = lists.map(function (p) {
+        return {
+          spans: p.items.map(function (item) {
+            var x = parseFloat(item.style.left);
+            return [x, x + item.offsetWidth];
+          }),
+          row: p.items.length ? p.items[0].offsetHeight + ROW_GAP : 0
+        };
+      });
+      lists.forEach(function (p, n) {
+        var packed = pack(measured[n].spans);
         var count = 1;
-        var row = p.items.length ? p.items[0].offsetHeight + ROW_GAP : 0;
-        p.items.forEach(function (item, i) { item.style.top = (packed[i] * row) + "px"; count = Math.max(count, packed[i] + 1); });
-        p.list.style.paddingTop = (p.items.length ? count * row : 0) + "px";
+        p.items.forEach(function (item, i) { item.style.top = (packed[i] * measured[n].row) + "px"; count = Math.max(count, packed[i] + 1); });
+        p.list.style.paddingTop = (p.items.length ? count * measured[n].row : 0) + "px";
       });
     },
 
@@ -415,5 +425,6 @@
     }
   };
 
+  timeline.build();
   kit.views.register("timeline", timeline);
 })(window.argmap = window.argmap || {});
