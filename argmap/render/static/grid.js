@@ -89,8 +89,9 @@
 
   var grid = {
     element: "grid-view",
-    stale: true,
-    sort: "date",
+    stale: true,        // something changed since the last drawing
+    sort: "date",       // the value of the sort menu
+    forced: false,      // "Draw it anyway" was pressed for a table past CELL_LIMIT
 
     /* The empty section and the Grid button, made as the script loads (the
      * page's HTML is all there by then), so the view can be shown at any
@@ -131,8 +132,6 @@
       grid.stale = true;
       if (now.view === "grid") { grid.render(); }
     },
-
-    forced: false,
 
     render: function () {
       grid.stale = false;

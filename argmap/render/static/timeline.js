@@ -101,9 +101,10 @@
 
   var timeline = {
     element: "timeline",
-    stale: true,
-    evidenceAxis: null,
-    plotWidth: 0,
+    stale: true,          // something changed since the last drawing
+    pending: false,       // a redraw after a resize is waiting for the next frame
+    evidenceAxis: null,   // the evidence lane's scale, for brushing
+    plotWidth: 0,         // px the lanes had at the last drawing
 
     /* The empty section, its listeners and the Timeline button, made as the
      * script loads, so the view can be shown at any moment. */
