@@ -314,3 +314,16 @@ def test_a_grid_too_big_to_read_asks_for_a_lens_first(tmp_path, offline_page):
     evidence = [n for n in map_nodes(g, "q") if g.nodes[n]["kind"] == "evidence"]
     assert page.locator("#grid tbody tr").count() == len(evidence)
     assert page.locator("#grid thead th[data-id]").count() == 110
+
+
+def test_in_projector_mode_the_grid_opens_the_folded_panel(built_site, offline_page):
+    _, out = built_site(FIXTURES / "mini")
+    page = open_map(offline_page, out, MINI_Q, width=1920, height=1080)
+    page.keyboard.press("p")
+    page.click("#view-grid")
+    assert not page.is_visible("#panel"), "projector mode folds the panel away"
+    page.click("#grid-view .view-panel-toggle")
+    assert page.is_visible("#panel")
+    assert page.get_attribute("#grid-view .view-panel-toggle", "aria-expanded") == "true"
+    page.click("#grid tbody tr th")
+    assert page.is_visible("#details") and page.inner_text("#details").strip()

@@ -170,6 +170,18 @@
     return button;
   };
 
+  /* A Panel button for a view's own bar (the map's sits on the map): with the
+   * panel folded, as in projector mode, it is the way back to the details. */
+  controls.panelButton = function () {
+    var button = el("button", {type: "button", class: "view-panel-toggle", "aria-controls": "panel",
+                               title: "Show or fold away the balance and details (B)", text: "Panel"});
+    function show() { button.setAttribute("aria-expanded", $("panel").hidden ? "false" : "true"); }
+    button.addEventListener("click", function () { kit.panel.toggle(); });
+    kit.onChange(function (what) { if (what === "panel" || what === "theme") { show(); } });
+    show();
+    return button;
+  };
+
   /* The date boxes follow a filter set elsewhere (the timeline's brush);
    * a box being typed in keeps its text. */
   controls.showDates = function (now) {

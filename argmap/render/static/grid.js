@@ -106,7 +106,8 @@
         el("div", {class: "view-bar"}, [
           el("h2", {id: "grid-heading", text: "Evidence and claims"}),
           el("label", {class: "control"}, ["Sort rows by ", sort]),
-          el("p", {class: "hint", text: "Up and Down move between rows; Enter or a click opens an item in the panel."})
+          el("p", {class: "hint", text: "Up and Down move between rows; Enter or a click opens an item in the panel."}),
+          kit.controls.panelButton()
         ]),
         el("p", {class: "view-empty", id: "grid-empty", hidden: ""}),
         el("div", {class: "grid-scroll"}, [table])

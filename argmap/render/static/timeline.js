@@ -115,7 +115,8 @@
         el("div", {class: "view-bar"}, [
           el("h2", {id: "timeline-heading", text: "Timeline"}),
           el("p", {class: "hint", text: "Drag across the years to show only that stretch; arrow keys move between items, Enter or a click opens one."}),
-          clear
+          clear,
+          kit.controls.panelButton()
         ]),
         el("div", {class: "tl-legend", id: "timeline-legend"}),
         el("section", {class: "tl-lane tl-evidence", "aria-labelledby": "timeline-evidence-heading"}, [
