@@ -146,7 +146,7 @@ def test_every_course_map_has_its_grid(course, offline_page):
         page.close()
 
 
-def test_the_grid_follows_each_lens_and_the_dates(course, offline_page):
+def test_the_grid_follows_each_lens_the_reveal_and_the_dates(course, offline_page):
     g, out = course
     question = max(questions(g), key=lambda q: len(map_nodes(g, q)))
     page = open_map(offline_page, out, question)
@@ -159,6 +159,13 @@ def test_the_grid_follows_each_lens_and_the_dates(course, offline_page):
         check_grid(g, question, grid, shown_nodes(g, question, school))
         assert g.nodes[school]["name"] in grid["caption"]
     page.select_option("#lens", "")
+    page.click("#reveal-start")
+    for _ in range(3):
+        page.click("#reveal-next")
+        shown = [n["id"] for n in page.evaluate("argmap.nodes({visible: true})")]
+        assert len(shown) < len(map_nodes(g, question))
+        check_grid(g, question, page.evaluate(READ_GRID), shown)
+    page.click("#reveal-all")
     years = sorted({date_bounds(g.nodes[n]["date"])[0][0] for n in map_nodes(g, question) if g.nodes[n]["kind"] == "evidence"})
     window = (years[len(years) // 3], years[2 * len(years) // 3])
     page.fill("#date-from", str(window[0]))
