@@ -19,8 +19,8 @@ How paragraphs are chosen (docs/plans.md):
   argues the favoured side first (up to four) and then concedes the other
   (up to two).
 - A lens that argues fewer than three claims is topped up with the other
-  sides' claims (and then its own side's) that it does not hold: the points
-  that school must answer.
+  sides' claims it does not hold (the points that school must answer), and
+  only if that is not enough, with its own side's.
 - A school that takes no position gets the plan of the whole debate, and the
   words say so.
 """
@@ -67,7 +67,8 @@ class Counter:
     point), ``"side"`` (no item does: the strongest claim of the opposing
     side) or ``None`` (nothing in the corpus objects). ``answer`` is the
     strongest item undermining the objection, if any; otherwise
-    ``upheld`` says whether the point still stands (strength above 50%).
+    ``upheld`` says whether the point still stands (strength above 50%),
+    and ``support`` is the point's strongest evidence, the one to stress.
     """
 
     kind: str | None
@@ -75,6 +76,7 @@ class Counter:
     answer: str | None
     upheld: bool
     strength: float
+    support: str | None
 
 
 @dataclass(frozen=True)
@@ -203,21 +205,22 @@ def essay_plan(
     second = [c for s in others for c in listed(s, True)]
     if argued_by is not None and len(first) + len(second) < MIN_PARAGRAPHS:
         second += [c for s in others for c in listed(s, False)]
-        first += listed(favoured, False)
+        if len(first) + len(second) < MIN_PARAGRAPHS:
+            first += listed(favoured, False)
     chosen = _order(term, first, second)
 
     def strength_of(c: str) -> float:
         return weighing.strengths.get(c, full.strengths[c])
 
-    paragraphs = tuple(
-        Paragraph(
-            claim=c, group=group,
-            evidence=tuple(supporting_evidence(g, c, accepted)[:MAX_EVIDENCE]),
-            counter=_counter(g, question, c, group, favoured, full.strengths, strength_of(c)),
+    paragraphs = []
+    for c, group in chosen:
+        evidence = tuple(supporting_evidence(g, c, accepted)[:MAX_EVIDENCE])
+        support = evidence[0] if evidence else None
+        paragraphs.append(Paragraph(
+            claim=c, group=group, evidence=evidence,
+            counter=_counter(g, question, c, group, favoured, full.strengths, strength_of(c), support),
             strength=strength_of(c), contribution=contribution(strength_of(c)),
-        )
-        for c, group in chosen
-    )
+        ))
     answers = []
     for s in [None, *debating_schools(g, question)]:
         if s is not None and not takes_position(g, question, s):
@@ -235,7 +238,7 @@ def essay_plan(
         shares=weighing.shares,
         verdict=decided,
         favoured=favoured,
-        paragraphs=paragraphs,
+        paragraphs=tuple(paragraphs),
         impacts=tuple(impact(g, question, accepted, argued_by)),
         answers=tuple(answers),
         advice=tuple(a for a in advice(g, question) if a.subject in path or a.subject in sides),
@@ -261,7 +264,7 @@ def _order(term: str, first: list[str], second: list[str]) -> list[tuple[str, in
 
 def _counter(
     g: nx.DiGraph, question: str, claim: str, group: int, favoured: str,
-    strength: Mapping[str, float], own: float,
+    strength: Mapping[str, float], own: float, support: str | None,
 ) -> Counter:
     """The strongest objection to ``claim`` in the corpus (by the whole
     debate's strengths and the evidence choices) and its answer."""
@@ -270,14 +273,14 @@ def _counter(
     if objection is not None:
         kind = g.nodes[objection]["kind"]
         answer = _strongest_attacker(g, objection, strength) if kind == "claim" else None
-        return Counter(kind, objection, answer, upheld, own)
+        return Counter(kind, objection, answer, upheld, own, support)
     sides = sides_of(g, question)
     opposing = [s for s in sides if s != favoured] if group == 0 else [favoured]
     candidates = [c for s in opposing for c in g.nodes[s]["claims"] if c != claim]
     if candidates:
         best = max(candidates, key=lambda c: (contribution(strength[c]), -candidates.index(c)))
-        return Counter("side", best, None, upheld, own)
-    return Counter(None, None, None, upheld, own)
+        return Counter("side", best, None, upheld, own, support)
+    return Counter(None, None, None, upheld, own, support)
 
 
 def _strongest_attacker(g: nx.DiGraph, node: str, strength: Mapping[str, float]) -> str | None:

@@ -25,9 +25,8 @@ import networkx as nx
 from argmap.analysis.advice import Advice
 from argmap.analysis.impact import Impact
 from argmap.analysis.judgement import extent_words, percent
-from argmap.analysis.plan import (
-    COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Plan, Verdict, debating_schools, essay_plan, on_path, verdict,
-)
+from argmap.analysis.plan import COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Plan, Verdict, verdict
+from argmap.analysis.subgraph import on_path
 
 WORD_LIMIT = 700
 # A paragraph wants two dated items; the corpus does not always hold them.
@@ -192,6 +191,11 @@ def judgement(words: QuestionWords, v: Verdict, favoured: str) -> str:
     return sentence
 
 
+def _verb(count: int, verb: str) -> str:
+    """A verb agreeing with "paragraph" (one) or "paragraphs" (several)."""
+    return verb + "s" if count == 1 else verb
+
+
 def _range(first: int, last: int) -> str:
     return f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
 
@@ -207,16 +211,17 @@ def structure(words: QuestionWords, groups: list[int], favoured: str) -> str:
         return f" The paragraphs pair points of {mine} with points of {other}, referring to both subjects throughout."
     n1 = groups.count(0)
     parts = []
+    n2 = len(groups) - n1
     if words.term == EVALUATE:
         if n1:
-            parts.append(f"{_range(1, n1)} weigh the view's strengths")
-        if len(groups) > n1:
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'weigh')} the view's strengths")
+        if n2:
             parts.append(f"{_range(n1 + 1, len(groups))} its limitations")
     else:
         if n1:
-            parts.append(f"{_range(1, n1)} argue {mine}")
-        if len(groups) > n1:
-            parts.append(f"{_range(n1 + 1, len(groups))} concede {other} and answer it")
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'argue')} {mine}")
+        if n2:
+            parts.append(f"{_range(n1 + 1, len(groups))} {_verb(n2, 'concede')} {other} and {_verb(n2, 'answer')} it")
     text = "; ".join(parts) + "."
     return " " + text[0].upper() + text[1:]
 
@@ -252,7 +257,8 @@ def item_words(words: QuestionWords, node: str) -> str:
     return quoted(words.labels[node])
 
 
-def counter_words(words: QuestionWords, c: Counter) -> str:
+def counter_words(words: QuestionWords, c: Counter, brief: bool = False) -> str:
+    """The counter and its answer; ``brief`` names no evidence to stress."""
     if c.kind is None:
         return "Nothing in the corpus argues against it: anticipate an objection a historian could raise."
     if c.kind == "side":
@@ -263,7 +269,9 @@ def counter_words(words: QuestionWords, c: Counter) -> str:
         return f"{lead} Answer: {item_words(words, c.answer)} undercuts that objection."
     if c.upheld:
         support = "strongly supported" if percent(c.strength) >= 75 else "still supported"
-        return f"{lead} Answer: the point's own evidence outweighs it, so the point is {support}."
+        if c.support and not brief:
+            return f"{lead} Answer: stress {item_words(words, c.support)}; the point is {support}."
+        return f"{lead} Answer: the point's own backing outweighs it, so the point is {support}."
     return f"{lead} Answer: concede it; the evidence is contested, so limit the point."
 
 
@@ -307,10 +315,10 @@ def change_words(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) 
 
 
 def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evidence_lines: int = 3,
-              paragraphs: int | None = None) -> PlanView:
+              paragraphs: int | None = None, brief: bool = False) -> PlanView:
     """Every sentence of the plan with at most ``evidence_lines`` evidence
-    lines per paragraph and the first ``paragraphs`` paragraphs kept by
-    ``fit`` (None: all)."""
+    lines per paragraph, the paragraphs ``keep`` leaves of ``paragraphs``
+    (None: all), and brief counters if ``brief``."""
     words = words or question_words(g, plan.question)
     kept = list(plan.paragraphs) if paragraphs is None else keep(plan.paragraphs, paragraphs)
     views = []
@@ -326,7 +334,7 @@ def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evi
         views.append(ParagraphView(
             heading=words.labels[p.claim], point=words.texts[p.claim],
             evidence=tuple(lines),
-            historian=ref, historian_note=note, counter=counter_words(words, p.counter),
+            historian=ref, historian_note=note, counter=counter_words(words, p.counter, brief),
         ))
     thesis = lens_intro(words, plan) + judgement(words, plan.verdict, plan.favoured) + structure(
         words, [p.group for p in kept], plan.favoured)
@@ -359,17 +367,20 @@ def keep(paragraphs, count: int) -> list:
 def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = None) -> PlanView:
     """The plan within ``WORD_LIMIT`` words before its references, as
     ``count_words(view)`` counts them: first two evidence lines per
-    paragraph instead of three, then fewer paragraphs (never under three)."""
+    paragraph instead of three, then fewer paragraphs (never under three),
+    then counters that name no evidence to stress."""
     words = words or question_words(g, plan.question)
-    lines, count = 3, len(plan.paragraphs)
+    lines, count, brief = 3, len(plan.paragraphs), False
     while True:
-        view = plan_view(g, plan, words, lines, count)
+        view = plan_view(g, plan, words, lines, count, brief)
         if count_words(view) <= WORD_LIMIT:
             return view
         if lines > 2:
             lines = 2
         elif count > MIN_PARAGRAPHS:
             count -= 1
+        elif not brief:
+            brief = True
         else:
             return view
 
@@ -438,5 +449,4 @@ def _warning(g: nx.DiGraph, question: str, a: Advice) -> str:
     return f"{quoted(clean(node['label']))} rests on no evidence; find some or drop it."
 
 
-__all__ = ["PlanView", "QuestionWords", "Ref", "essay_plan", "fit", "plan_view", "question_words",
-           "debating_schools", "detail"]
+__all__ = ["PlanView", "QuestionWords", "Ref", "detail", "fit", "plan_view", "question_words"]

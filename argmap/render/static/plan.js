@@ -105,13 +105,13 @@
     return best === null ? null : best.id;
   }
 
-  function counter(ctx, weigh, claim, group, favoured, strength, ownStrength) {
+  function counter(ctx, weigh, claim, group, favoured, strength, ownStrength, support) {
     var upheld = weigh.percent(ownStrength) > 50;
     var objection = strongestAttacker(ctx, claim, strength);
     if (objection !== null) {
       var kind = ctx.evidence.has(objection) ? "evidence" : "claim";
       var answer = kind === "claim" ? strongestAttacker(ctx, objection, strength) : null;
-      return {kind: kind, objection: objection, answer: answer, upheld: upheld, strength: ownStrength};
+      return {kind: kind, objection: objection, answer: answer, upheld: upheld, strength: ownStrength, support: support};
     }
     var opposing = group === 0 ? ctx.sides.filter(function (s) { return s !== favoured; }) : [favoured];
     var candidates = [];
@@ -123,9 +123,9 @@
       candidates.forEach(function (c) {
         if (contribution(strength.get(c)) > contribution(strength.get(best))) { best = c; }
       });
-      return {kind: "side", objection: best, answer: null, upheld: upheld, strength: ownStrength};
+      return {kind: "side", objection: best, answer: null, upheld: upheld, strength: ownStrength, support: support};
     }
-    return {kind: null, objection: null, answer: null, upheld: upheld, strength: ownStrength};
+    return {kind: null, objection: null, answer: null, upheld: upheld, strength: ownStrength, support: support};
   }
 
   function order(term, first, second) {
@@ -193,15 +193,17 @@
     others.forEach(function (s) { second = second.concat(listed(s, true)); });
     if (arguedBy !== null && first.length + second.length < MIN_PARAGRAPHS) {
       others.forEach(function (s) { second = second.concat(listed(s, false)); });
-      first = first.concat(listed(favoured, false));
+      if (first.length + second.length < MIN_PARAGRAPHS) { first = first.concat(listed(favoured, false)); }
     }
     function strengthOf(c) { return lensStrength.has(c) ? lensStrength.get(c) : fullStrength.get(c); }
     var paragraphs = order(term, first, second).map(function (p) {
+      var evidence = supportingEvidence(ctx, p.claim, accepted).slice(0, MAX_EVIDENCE);
+      var support = evidence.length ? evidence[0] : null;
       return {
         claim: p.claim,
         group: p.group,
-        evidence: supportingEvidence(ctx, p.claim, accepted).slice(0, MAX_EVIDENCE),
-        counter: counter(ctx, weigh, p.claim, p.group, favoured, fullStrength, strengthOf(p.claim)),
+        evidence: evidence,
+        counter: counter(ctx, weigh, p.claim, p.group, favoured, fullStrength, strengthOf(p.claim), support),
         strength: strengthOf(p.claim),
         contribution: contribution(strengthOf(p.claim))
       };
@@ -275,6 +277,9 @@
     return sentence;
   }
 
+  /* A verb agreeing with "paragraph" (one) or "paragraphs" (several). */
+  function verb(n, word) { return n === 1 ? word + "s" : word; }
+
   function range(first, last) {
     return first === last ? "paragraph " + first : "paragraphs " + first + "–" + last;
   }
@@ -289,13 +294,17 @@
         ", referring to both subjects throughout.";
     }
     var n1 = count(groups, 0);
+    var n2 = groups.length - n1;
     var parts = [];
     if (ctx.words.term === EVALUATE) {
-      if (n1) { parts.push(range(1, n1) + " weigh the view's strengths"); }
-      if (groups.length > n1) { parts.push(range(n1 + 1, groups.length) + " its limitations"); }
+      if (n1) { parts.push(range(1, n1) + " " + verb(n1, "weigh") + " the view's strengths"); }
+      if (n2) { parts.push(range(n1 + 1, groups.length) + " its limitations"); }
     } else {
-      if (n1) { parts.push(range(1, n1) + " argue " + mine); }
-      if (groups.length > n1) { parts.push(range(n1 + 1, groups.length) + " concede " + other + " and answer it"); }
+      if (n1) { parts.push(range(1, n1) + " " + verb(n1, "argue") + " " + mine); }
+      if (n2) {
+        parts.push(range(n1 + 1, groups.length) + " " + verb(n2, "concede") + " " + other + " and " +
+                   verb(n2, "answer") + " it");
+      }
     }
     var text = parts.join("; ") + ".";
     return " " + text.charAt(0).toUpperCase() + text.slice(1);
@@ -331,7 +340,7 @@
     return quoted(ctx.labels.get(node));
   }
 
-  function counterWords(ctx, weigh, c) {
+  function counterWords(ctx, weigh, c, brief) {
     if (c.kind === null) {
       return "Nothing in the corpus argues against it: anticipate an objection a historian could raise.";
     }
@@ -340,7 +349,8 @@
     if (c.answer !== null) { return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts that objection."; }
     if (c.upheld) {
       var support = weigh.percent(c.strength) >= 75 ? "strongly supported" : "still supported";
-      return lead + " Answer: the point's own evidence outweighs it, so the point is " + support + ".";
+      if (c.support !== null && !brief) { return lead + " Answer: stress " + itemWords(ctx, c.support) + "; the point is " + support + "."; }
+      return lead + " Answer: the point's own backing outweighs it, so the point is " + support + ".";
     }
     return lead + " Answer: concede it; the evidence is contested, so limit the point.";
   }
@@ -356,7 +366,7 @@
   }
 
   function changeWords(ctx, weigh, plan, item) {
-    var after = {};
+    var after = Object.create(null);
     ctx.sides.forEach(function (s) { after[s] = plan.shares[s] + item.shift[s]; });
     var v = verdict(ctx, weigh, after);
     var action = item.accepted ? "setting it aside" : "bringing it back";
@@ -398,7 +408,7 @@
     return kept;
   }
 
-  function planView(ctx, weigh, plan, evidenceLines, n) {
+  function planView(ctx, weigh, plan, evidenceLines, n, brief) {
     var kept = keep(plan.paragraphs, n);
     var refs = new Map();
     var paragraphs = kept.map(function (p) {
@@ -412,7 +422,7 @@
       if (lines.length < 2) { lines.push(lines.length ? SECOND_SOURCE : NO_SOURCE); }
       return {
         heading: ctx.labels.get(p.claim), point: ctx.texts.get(p.claim), evidence: lines,
-        historian: who.ref, historianNote: who.note, counter: counterWords(ctx, weigh, p.counter)
+        historian: who.ref, historianNote: who.note, counter: counterWords(ctx, weigh, p.counter, brief)
       };
     });
     var references = Array.from(refs.values()).sort(function (a, b) {
@@ -434,14 +444,17 @@
   function fit(ctx, weigh, plan) {
     var lines = 3;
     var n = plan.paragraphs.length;
+    var brief = false;
     for (;;) {
-      var view = planView(ctx, weigh, plan, lines, n);
+      var view = planView(ctx, weigh, plan, lines, n, brief);
       var text = markdown(view);
       if (wordsBeforeReferences(text) <= WORD_LIMIT) { return {view: view, markdown: text}; }
       if (lines > 2) {
         lines = 2;
       } else if (n > MIN_PARAGRAPHS) {
         n -= 1;
+      } else if (!brief) {
+        brief = true;
       } else {
         return {view: view, markdown: text};
       }
@@ -465,7 +478,7 @@
   }
 
   function impactLine(ctx, weigh, plan, item) {
-    var after = {};
+    var after = Object.create(null);
     ctx.sides.forEach(function (s) { after[s] = plan.shares[s] + item.shift[s]; });
     var action = item.accepted ? "setting it aside" : "bringing it back";
     var moves = ctx.sides.filter(function (s) {
