@@ -509,3 +509,16 @@ def test_extent_words_follow_the_percentage_shown_on_every_map_and_the_index(cou
         for line in page.locator("#balance-list li").all_inner_texts():
             assert " ".join(line.split()) in index_text, (q, line)
         page.close()
+
+
+def test_a_link_can_open_the_grid_or_the_timeline(mini, offline_page):
+    g, out = mini
+    for view in ("grid", "timeline"):
+        page = open_map(offline_page, out, MINI_Q, f"#view={view}&sel=munich")
+        assert page.evaluate("argmap.state()")["view"] == view
+        assert page.is_visible(f"#{view}") and page.is_hidden("#map-view")
+        page.click("#view-toggle")
+        assert page.evaluate("argmap.state()")["view"] == "outline" and "view=outline" in page.url
+        page.go_back()
+        assert page.evaluate("argmap.state()") == {"school": None, "setAside": [], "revealStep": None,
+                                                   "selected": "munich", "view": view}
