@@ -315,3 +315,9 @@ def test_a_corpus_at_the_format_limits_is_cut_the_same_way_in_the_page(offline_p
     for school in schools:
         page.evaluate("s => argmap.setSchool(s)", school)
         assert page_plan(page).strip() == cli_plan(corpus, "limit", "--school", school).strip(), school
+    page.evaluate("argmap.setSchool(null)")
+    aside = {f"e{c}-0": False for c in range(5)} if evidence else {}
+    for e in aside:
+        page.evaluate("e => argmap.setEvidence(e, false)", e)
+    g = build_graph(load_corpus(corpus).corpus)
+    assert page_plan(page) == render_plan(g, "limit", accepted=aside)

@@ -444,7 +444,9 @@ def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = No
     Three paragraphs whose points are whole (300 characters: at most 150
     words each), every other phrase cut to one word and terse sentences come
     under 700 words (tests/test_plan.py builds the wordiest corpus possible),
-    so the limit holds on any corpus docs/format.md allows.
+    so the limit holds on any corpus docs/format.md allows. The one thing
+    without a bound is the number of sides an even judgement names (two
+    words each, twice); ten tied sides still come to 670 words.
     """
     words = words or question_words(g, plan.question)
     lines, count, brief, caps, terse = 3, len(plan.paragraphs), False, [None, *CAPS], False
