@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" '{exc.filename}'" if exc.filename else ""
         say(f"argmap {args.command}: error: cannot use{where}: {exc.strerror or exc}")
         return 2
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "
+            "nothing was written; please report this with the corpus that caused it")
+        return 1
 
 
 def say(text: str) -> None:
@@ -278,7 +282,7 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as exc:
         # A bad --out (a file, no permission, disk full): nothing was changed.
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
-    print(f"wrote {len(written)} pages to {args.out}", file=sys.stderr)
+    say(f"wrote {len(written)} pages to {args.out}")
     return 0
 
 
