@@ -56,6 +56,9 @@ def impact(
     if school is not None:
         keep &= lens(g, school)
     now = weigh(g, question, accepted=accepted, school=school)
+    if None in now.shares.values():
+        # A lens that takes no position has no balance for evidence to move.
+        return []
     weighed = now.strengths
     position = {n: i for i, n in enumerate(weighing_order(g, keep))}
     feeds = {n: [p for p, e in g.succ[n].items() if p in keep and e["relation"] in ARGUMENT_RELATIONS]

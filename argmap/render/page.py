@@ -27,9 +27,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 HERE = Path(__file__).resolve().parent
-# The page's own scripts, in load order. The essay-plan panel ("plan.js")
-# comes after "map.js": it registers itself through argmap.kit (see map.js).
-MAP_SCRIPTS = ("weigh.js", "map.js", "plan.js")
+# The map page's own scripts, in load order: the one list to add a file to.
+# weigh.js (pure weighing) and state.js (data, shared state, kit) come first;
+# each view file then registers itself with argmap.kit.views (controls.js
+# before panel.js and mapview.js: it restyles the page on a theme change before
+# they measure it; panel.js before mapview.js: the map starts at its final
+# size); api.js assembles the public API and starts the views; plan.js, and any
+# view loaded after api.js, registers and starts at once.
+MAP_SCRIPTS = ("weigh.js", "state.js", "controls.js", "panel.js", "mapview.js", "outline.js", "api.js", "plan.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

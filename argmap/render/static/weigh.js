@@ -3,7 +3,8 @@
  * docs/format.md's DF-QuAD strengths, side scores and shares, and a school's lens.
  * Children are combined in sorted-id order and every sum runs in the same
  * order as in Python, so page and command line agree to the last bit.
- * Pure functions of the page model; no DOM here.
+ * Pure functions of the page model; no DOM here. Every table keyed by id is a
+ * null-prototype object (dict()), so ids such as "constructor" are just ids.
  */
 (function (argmap) {
   "use strict";
@@ -11,8 +12,12 @@
 
   var EVIDENCE_BASE = 1.0;
   var CLAIM_BASE = 0.5;
-  var LARGE = 0.60;
-  var SOME = 0.40;
+  // Extent thresholds in whole percent: the words follow the number shown.
+  var LARGE = 60;
+  var SOME = 40;
+
+  /* An empty lookup table that no id can collide with. */
+  function dict() { return Object.create(null); }
 
   function compareIds(a, b) {
     // Python sorts str by code point; ids are ASCII, where < agrees.
@@ -22,11 +27,11 @@
   /* The weighing model of a page's data: for each evidence item and claim,
    * its argument children (sorted by id), and an order with children first. */
   function model(data) {
-    var weighed = {};
+    var weighed = dict();
     Object.keys(data.evidence).forEach(function (id) { weighed[id] = "evidence"; });
     Object.keys(data.claims).forEach(function (id) { weighed[id] = "claim"; });
-    var children = {};
-    var parents = {};
+    var children = dict();
+    var parents = dict();
     Object.keys(weighed).forEach(function (id) { children[id] = []; parents[id] = []; });
     data.links.forEach(function (link) {
       if (weighed[link.from] && weighed[link.to]) {
@@ -41,7 +46,7 @@
   }
 
   function childrenFirst(kind, children, parents) {
-    var waiting = {};
+    var waiting = dict();
     var ready = [];
     Object.keys(kind).sort(compareIds).forEach(function (id) {
       waiting[id] = children[id].length;
@@ -75,7 +80,7 @@
   /* {id: strength} for evidence and claims; accepted[id] === false sets
    * evidence aside; keep (a set object or null) limits weighing to a lens. */
   function strengths(m, accepted, keep) {
-    var result = {};
+    var result = dict();
     m.order.forEach(function (id) {
       if (keep && !keep[id]) { return; }
       if (m.kind[id] === "evidence") {
@@ -103,13 +108,13 @@
     var school = null;
     data.schools.forEach(function (s) { if (s.id === schoolId) { school = s; } });
     if (!school) { throw new Error("unknown school '" + schoolId + "'"); }
-    var keep = {};
+    var keep = dict();
     school.lens.forEach(function (id) { keep[id] = true; });
     return keep;
   }
 
   function sideScores(data, strength) {
-    var scores = {};
+    var scores = dict();
     data.sides.forEach(function (side) {
       var total = 0.0;
       side.claims.forEach(function (claim) {
@@ -122,10 +127,27 @@
     return scores;
   }
 
-  function shares(data, scores) {
+  /* argmap.analysis.takes_position: a school that holds none of the claims
+   * listed on the question's sides takes no position (its shares are null). */
+  function takesPosition(data, schoolId) {
+    if (!schoolId) { return true; }
+    var listed = new Set();
+    data.sides.forEach(function (side) { side.claims.forEach(function (c) { listed.add(c); }); });
+    var held = false;
+    data.schools.forEach(function (s) {
+      if (s.id === schoolId) { held = s.holds.some(function (c) { return listed.has(c); }); }
+    });
+    return held;
+  }
+
+  function shares(data, scores, position) {
+    var result = Object.create(null);
+    if (position === false) {
+      data.sides.forEach(function (side) { result[side.id] = null; });
+      return result;
+    }
     var total = 0;
     data.sides.forEach(function (side) { total += scores[side.id]; });
-    var result = {};
     data.sides.forEach(function (side) {
       result[side.id] = total === 0 ? 1.0 / data.sides.length : scores[side.id] / total;
     });
@@ -137,20 +159,23 @@
     var keep = school ? lens(data, school) : null;
     var strength = strengths(m, accepted, keep);
     var scores = sideScores(data, strength);
-    return {strengths: strength, scores: scores, shares: shares(data, scores)};
+    return {strengths: strength, scores: scores, shares: shares(data, scores, takesPosition(data, school))};
   }
 
   /* Same rounding as argmap.analysis.percent: halves up, never toFixed. */
   function percent(share) { return Math.floor(share * 100 + 0.5); }
 
+  /* argmap.analysis.extent_words: thresholds on the percentage shown. */
   function extentWords(share) {
-    if (share >= LARGE) { return "to a large extent"; }
-    if (share >= SOME) { return "to some extent"; }
+    var shown = percent(share);
+    if (shown >= LARGE) { return "to a large extent"; }
+    if (shown >= SOME) { return "to some extent"; }
     return "only to a limited extent";
   }
 
   kit.weigh = {
     model: model, strengths: strengths, lens: lens, sideScores: sideScores, shares: shares,
+    takesPosition: takesPosition,
     weigh: weigh, percent: percent, extentWords: extentWords, dfquad: dfquad
   };
 })(window.argmap = window.argmap || {});

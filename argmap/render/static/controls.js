@@ -1,0 +1,186 @@
+/* argmap: the toolbar and the keys: the school lens, Find, the date
+ * filter, the step-by-step reveal, Outline/Map, projector mode and the
+ * panel button.
+ *
+ * Registers as view "controls" (it has no section of its own). Loaded before
+ * panel.js and mapview.js: on a theme change it restyles the page first, so
+ * the panel and the map measure themselves in the new type.
+ */
+(function (argmap) {
+  "use strict";
+  var kit = argmap.kit;
+  var data = kit.data;
+  var state = kit.state;
+  var $ = kit.$;
+  var el = kit.el;
+
+  var controls = {
+    start: function () {
+      var lens = $("lens");
+      lens.addEventListener("change", function () { kit.setSchool(lens.value || null); });
+      controls.startSearch();
+      controls.startDates();
+      $("reveal-start").addEventListener("click", function () { controls.resetReveal(); });
+      $("reveal-next").addEventListener("click", function () { controls.revealNext(); });
+      $("reveal-back").addEventListener("click", function () { controls.revealBack(); });
+      $("reveal-all").addEventListener("click", function () { controls.revealAll(); });
+      $("view-toggle").addEventListener("click", controls.toggleView);
+      $("projector").addEventListener("click", function () { controls.toggleProjector(true); });
+      $("panel-toggle").addEventListener("click", function () { kit.panel.toggle(); });
+      document.addEventListener("keydown", controls.onKey);
+    },
+
+    onKey: function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+      var target = event.target;
+      var tag = target && target.tagName;
+      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) { return; }
+      var onButton = tag === "BUTTON";
+      var key = event.key;
+      if (key === "ArrowRight" || (key === " " && !onButton)) { controls.revealNext(); }
+      else if (key === "ArrowLeft") { controls.revealBack(); }
+      else if (key === "r" || key === "R") { controls.resetReveal(); }
+      else if (key === "p" || key === "P") { controls.toggleProjector(true); }
+      else if (key === "b" || key === "B") { kit.panel.toggle(); }
+      else if (key === "o" || key === "O") { controls.toggleView(); }
+      else { return; }
+      event.preventDefault();
+    },
+
+    showRevealStatus: function () {
+      var status = $("reveal-status");
+      if (state.revealStep === null) {
+        status.textContent = "";
+        return;
+      }
+      var step = state.revealStep;
+      var text = "Step " + step + " of " + kit.revealOrder.length;
+      if (step > 0) {
+        var claim = kit.revealOrder[step - 1];
+        text += ": " + kit.index.claims.get(claim).label + (kit.lensAllows(claim) ? "" : " (not argued by this school)");
+      }
+      status.textContent = text;
+    },
+
+    startSearch: function () {
+      var input = $("search");
+      var results = $("search-results");
+      var found = [];
+      var active = -1;
+      function haystack(node) {
+        var parts = [node.label];
+        if (node.kind === "claim") { parts.push(kit.index.claims.get(node.id).text); }
+        if (node.kind === "evidence") {
+          var e = kit.index.evidence.get(node.id);
+          parts.push(e.title, e.date, e.detail || "", e.quote || "", e.speaker || "");
+        }
+        if (node.kind === "question") { parts.push(data.question.text); }
+        return parts.join(" ").toLowerCase();
+      }
+      var haystacks = data.nodes.map(function (node) { return [node, haystack(node)]; });
+      function close() { results.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
+      function choose(node) {
+        close();
+        input.value = node.label;
+        kit.select(node.id);
+        kit.view.focus(node.id, {scale: Math.max(kit.view.network.getScale(), 0.9), animation: {duration: 300}});
+      }
+      function highlight(index) {
+        active = index;
+        Array.prototype.forEach.call(results.children, function (li, i) {
+          li.setAttribute("aria-selected", i === index ? "true" : "false");
+        });
+        if (index >= 0) { input.setAttribute("aria-activedescendant", results.children[index].id); }
+      }
+      input.addEventListener("input", function () {
+        var query = input.value.trim().toLowerCase();
+        results.textContent = "";
+        found = query ? haystacks.filter(function (pair) { return pair[1].indexOf(query) >= 0; })
+          .slice(0, 8).map(function (pair) { return pair[0]; }) : [];
+        found.forEach(function (node, i) {
+          var li = el("li", {role: "option", id: "search-option-" + i, "aria-selected": "false"}, [
+            el("span", {class: "kind-dot kind-" + node.kind, "aria-hidden": "true"}), node.label
+          ]);
+          li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(node); });
+          results.appendChild(li);
+        });
+        if (query && !found.length) { results.appendChild(el("li", {class: "none", text: "Nothing matches"})); }
+        results.hidden = !query;
+        input.setAttribute("aria-expanded", query ? "true" : "false");
+        active = -1;
+      });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "ArrowDown" && found.length) { highlight(Math.min(active + 1, found.length - 1)); }
+        else if (event.key === "ArrowUp" && found.length) { highlight(Math.max(active - 1, 0)); }
+        else if (event.key === "Enter" && found.length) { choose(found[Math.max(active, 0)]); }
+        else if (event.key === "Escape") { close(); }
+        else { return; }
+        event.preventDefault();
+      });
+      input.addEventListener("blur", close);
+    },
+
+    startDates: function () {
+      var from = $("date-from");
+      var to = $("date-to");
+      if (!from) { return; }  // a map without evidence has no date filter
+      function read(input) {
+        var value = parseInt(input.value, 10);
+        return isNaN(value) ? null : value;
+      }
+      function update() {
+        kit.setDates(read(from), read(to));
+      }
+      from.addEventListener("change", update);
+      to.addEventListener("change", update);
+      from.addEventListener("input", update);
+      to.addEventListener("input", update);
+    }
+  };
+
+  controls.update = function (what, now) {
+    if (what === "school") { $("lens").value = now.school || ""; }
+    if (what === "school" || what === "reveal" || what === "dates") { controls.showRevealStatus(); }
+    if (what === "view") {
+      var outlineShown = now.view === "outline";
+      $("view-toggle").setAttribute("aria-pressed", outlineShown ? "true" : "false");
+      $("view-toggle").textContent = outlineShown ? "Map" : "Outline";
+    }
+    if (what === "theme") {
+      var projector = now.theme === "projector";
+      document.documentElement.classList.toggle("theme-projector", projector);
+      document.documentElement.classList.toggle("theme-default", !projector);
+      $("projector").setAttribute("aria-pressed", projector ? "true" : "false");
+    }
+  };
+
+  /* The Outline/Map button and key O. */
+  controls.toggleView = function () { kit.setView(state.view === "map" ? "outline" : "map"); };
+
+  controls.resetReveal = function () { kit.setReveal(0); };
+  controls.revealNext = function () {
+    if (state.revealStep !== null && state.revealStep < kit.revealOrder.length) { kit.setReveal(state.revealStep + 1); }
+  };
+  controls.revealBack = function () {
+    if (state.revealStep !== null && state.revealStep > 0) { kit.setReveal(state.revealStep - 1); }
+  };
+  controls.revealAll = function () { kit.setReveal(null); };
+
+  controls.toggleProjector = function (requestFullscreen) {
+    kit.setTheme(state.theme === "projector" ? "default" : "projector");
+    if (requestFullscreen) { fullscreen(state.theme === "projector"); }
+  };
+
+  /* Full screen is a nicety: browsers refuse it outside a user gesture or in
+   * frames, and the page must carry on quietly when they do. */
+  function fullscreen(on) {
+    try {
+      var doc = document;
+      var request = on && !doc.fullscreenElement && doc.documentElement.requestFullscreen
+        ? doc.documentElement.requestFullscreen() : (!on && doc.fullscreenElement && doc.exitFullscreen ? doc.exitFullscreen() : null);
+      if (request && request.catch) { request.catch(function () {}); }
+    } catch (ignored) { /* not allowed here: stay in the window */ }
+  }
+
+  kit.controls = kit.views.register("controls", controls);
+})(window.argmap = window.argmap || {});

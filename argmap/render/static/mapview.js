@@ -1,0 +1,188 @@
+/* argmap: the map view, drawn with vis-network.
+ *
+ * Registers as view "map" (also kit.view, which plan.js and tests use):
+ * draws every node once, then hides what the state no longer shows, restyles
+ * evidence set aside, selects the selected box, and fits the map to the
+ * screen when the reveal, the theme or the map area changes.
+ */
+(function (argmap) {
+  "use strict";
+  var kit = argmap.kit;
+  var data = kit.data;
+  var state = kit.state;
+  var $ = kit.$;
+
+  var groupOf = new Map();
+  data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
+
+  var resolveDrawn;
+
+  var view = {
+    element: "map-view",
+    nodes: null, edges: null, network: null,
+    hidden: new Map(),      // node id -> hidden in the DataSet now
+    edgeHidden: new Map(),  // link index -> hidden in the DataSet now
+    /* Resolves once the map is first drawn. */
+    drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
+
+    start: function () {
+      var container = $("map");
+      view.nodes = new vis.DataSet(data.vis.nodes);
+      view.edges = new vis.DataSet(data.vis.edges);
+      var options = Object.assign({}, data.vis.options, {groups: data.vis.groups[state.theme]});
+      view.network = new vis.Network(container, {nodes: view.nodes, edges: view.edges}, options);
+      data.nodes.forEach(function (node) { view.hidden.set(node.id, false); });
+      view.network.on("click", function (params) {
+        if (params.nodes.length) { kit.select(params.nodes[0]); }
+      });
+      // Once a reader pans or zooms, the view is theirs: a resize keeps it.
+      view.network.on("zoom", function () { view.readerMoved = true; });
+      view.network.on("dragEnd", function (params) {
+        if (!params.nodes.length) { view.readerMoved = true; }
+      });
+      window.addEventListener("resize", view.onResize);
+      view.applyVisibility();
+      view.fitShown();
+      view.network.once("afterDrawing", function () { resolveDrawn(); });
+    },
+
+    update: function (what, now, id) {
+      if (what === "school" || what === "dates") { view.applyVisibility(); }
+      else if (what === "reveal") { view.applyVisibility(); view.fitShown(); }
+      else if (what === "evidence") { view.setEvidenceGroup(id); }
+      else if (what === "selected") { view.network.selectNodes([now.selected]); }
+      else if (what === "theme") { view.setTheme(now.theme); }
+      else if (what === "panel") { view.refit(); }
+      else if (what === "view" && now.view === "map") { view.network.redraw(); }
+    },
+
+    /* Hide in the drawing what the state does not show, and each link
+     * whose ends are not both shown; only what changed is updated. */
+    applyVisibility: function () {
+      var nodeUpdates = [];
+      data.nodes.forEach(function (node) {
+        var hidden = !state.shown[node.id];
+        if (view.hidden.get(node.id) !== hidden) {
+          view.hidden.set(node.id, hidden);
+          nodeUpdates.push({id: node.id, hidden: hidden});
+        }
+      });
+      if (nodeUpdates.length) { view.nodes.update(nodeUpdates); }
+      var edgeUpdates = [];
+      data.links.forEach(function (link, index) {
+        var hidden = !(state.shown[link.from] && state.shown[link.to]);
+        if (view.edgeHidden.get(index) !== hidden) {
+          view.edgeHidden.set(index, hidden);
+          edgeUpdates.push({id: "e" + index, hidden: hidden});
+        }
+      });
+      if (edgeUpdates.length) { view.edges.update(edgeUpdates); }
+    },
+
+    /* Fit the given nodes (all when omitted) as large as they go, never past
+     * maxZoom. vis-network's fit leaves a 10% margin; the layout already
+     * has room between boxes, so most of it is taken back. */
+    fit: function (ids, maxZoom) {
+      var limit = maxZoom || 1;
+      var options = {animation: false, maxZoomLevel: limit};
+      if (ids) { options.nodes = ids; }
+      view.network.fit(options);
+      var scale = Math.min(limit, view.network.getScale() * 1.1 * 0.98);
+      view.network.moveTo({scale: scale, animation: false});
+    },
+
+    /* Entering full screen or resizing the window: fit again, unless the
+     * reader has zoomed or panned, once the size has settled. */
+    readerMoved: false,
+    resizeQueued: false,
+    onResize: function () {
+      if (view.readerMoved || view.resizeQueued) { return; }
+      view.resizeQueued = true;
+      window.requestAnimationFrame(function () {
+        view.resizeQueued = false;
+        view.network.redraw();
+        view.fitShown();
+      });
+    },
+
+    /* During a reveal the class sees only part of the map: bring that part
+     * up to a size readable from the back of the room. */
+    fitShown: function () {
+      view.readerMoved = false;
+      // A projector shows small maps larger than life, for the back row.
+      if (state.revealStep === null) { view.fit(null, state.theme === "projector" ? 1.5 : 1); return; }
+      var shown = data.nodes.filter(function (node) { return state.shown[node.id]; })
+        .map(function (node) { return node.id; });
+      view.fit(shown, state.theme === "projector" ? 1.6 : 1.3);
+      // Leave the step banner (top left) its own strip above the question.
+      var banner = $("reveal-status").getBoundingClientRect().height + 8;
+      view.network.moveTo({position: view.network.getViewPosition(), offset: {x: 0, y: banner / 2},
+                           scale: view.network.getScale() * 0.94, animation: false});
+    },
+
+    /* Each theme has its own layout: the projector's larger type needs
+     * roomier boxes and shorter evidence labels, not just a bigger font. */
+    setTheme: function (theme) {
+      var placed = data.vis.themes[theme];
+      view.network.setOptions({groups: data.vis.groups[theme]});
+      view.nodes.update(data.vis.nodes.map(function (node) {
+        var where = placed[node.id];
+        return {id: node.id, x: where[0], y: where[1], label: where[2]};
+      }));
+      view.refit();
+    },
+
+    /* How tall a group's label type is on screen now, in CSS px. */
+    labelPx: function (group) {
+      return view.network.getScale() * data.vis.groups[state.theme][group].font.size;
+    },
+
+    /* The map area changed size without a window resize (the panel). */
+    refit: function () {
+      view.network.redraw();
+      view.fitShown();
+    },
+
+    /* Restyle set-aside evidence once per task: vis-network does work for
+     * the whole map on every update call, so many toggles (a "set all
+     * aside", a test sweeping each item) share one call. */
+    pendingGroups: new Set(),
+    setEvidenceGroup: function (id) {
+      var first = view.pendingGroups.size === 0;
+      view.pendingGroups.add(id);
+      if (first) { Promise.resolve().then(view.flushGroups); }
+    },
+
+    flushGroups: function () {
+      var updates = [];
+      view.pendingGroups.forEach(function (id) {
+        var group = groupOf.get(id);
+        updates.push({id: id, group: state.accepted[id] === false ? group + "-aside" : group});
+      });
+      view.pendingGroups = new Set();
+      view.nodes.update(updates);
+    },
+
+    /* Bring a node into the visible canvas; return its centre in client px. */
+    position: function (id) {
+      var rect = $("map").getBoundingClientRect();
+      var where = view.network.getPositions([id])[id];
+      var dom = view.network.canvasToDOM(where);
+      var margin = 40;
+      var inside = dom.x >= margin && dom.x <= rect.width - margin &&
+                   dom.y >= margin && dom.y <= rect.height - margin;
+      if (!inside) {
+        view.network.moveTo({position: where, animation: false});
+        dom = view.network.canvasToDOM(where);
+      }
+      return {x: rect.left + dom.x, y: rect.top + dom.y};
+    },
+
+    /* Centre a box on the map, e.g. after it was chosen in a list. */
+    focus: function (id, options) {
+      view.network.focus(id, options || {animation: {duration: 300}});
+    }
+  };
+
+  kit.view = kit.views.register("map", view);
+})(window.argmap = window.argmap || {});

@@ -1,0 +1,268 @@
+/* argmap: the map page's shared state, and the only functions that change it.
+ *
+ * The page is one namespace, window.argmap: the public API of
+ * docs/interface.md (api.js) and the page's parts under argmap.kit. This file
+ * comes first after weigh.js: it reads the page data, holds the state (lens,
+ * evidence set aside, reveal, dates, selection, theme, view), decides what is
+ * shown, and tells every view of each change through kit.onChange. Views
+ * (mapview.js, outline.js, panel.js, ...) register with kit.views.register and
+ * render from kit.state; none calls another, so a new view is one new file.
+ *
+ * Ids are data: every lookup by id goes through a Map or a null-prototype
+ * object, so an id such as "constructor" or "valueof" is just another id.
+ * Corpus text only ever reaches the page as text (kit.el); nothing here
+ * assigns innerHTML.
+ */
+(function (argmap) {
+  "use strict";
+  var kit = argmap.kit = argmap.kit || {};
+  var weigh = kit.weigh;
+
+  /* An empty lookup table that no id can collide with. */
+  function dict() { return Object.create(null); }
+
+  function indexBy(list) {
+    var index = new Map();
+    list.forEach(function (item) { index.set(item.id, item); });
+    return index;
+  }
+
+  /* A copy of a table keyed by id from the page data, with no prototype. */
+  function table(object) { return Object.assign(dict(), object); }
+
+  var data = JSON.parse(document.getElementById("argmap-data").textContent);
+  // The page data's tables keyed by id become null-prototype objects, so
+  // data.claims[id] and the like find only what the data holds.
+  data.claims = table(data.claims);
+  data.evidence = table(data.evidence);
+  Object.keys(data.evidence).forEach(function (id) { data.evidence[id].stances = table(data.evidence[id].stances); });
+  Object.keys(data.vis.themes).forEach(function (theme) { data.vis.themes[theme] = table(data.vis.themes[theme]); });
+  var model = weigh.model(data);
+  var nodeIndex = indexBy(data.nodes);
+  var sideIndex = indexBy(data.sides);
+  var schoolIndex = indexBy(data.schools);
+  var claimIndex = new Map(Object.keys(data.claims).map(function (id) { return [id, data.claims[id]]; }));
+  var evidenceIndex = new Map(Object.keys(data.evidence).map(function (id) { return [id, data.evidence[id]]; }));
+
+  var state = {
+    school: null,        // school id of the lens, or null for the whole debate
+    accepted: dict(),    // evidence id -> false when set aside
+    revealStep: null,    // null: no reveal; n: the first n claims are revealed
+    dateFrom: null,      // years; null is open
+    dateTo: null,
+    selected: null,
+    theme: data.theme,
+    view: "map",
+    weighing: null,
+    shown: dict()        // node id -> true when shown now (lens, reveal and dates allow it)
+  };
+
+  /* ---------- change notices ---------- */
+
+  var listeners = [];
+  /* listener(what, state, detail); what is "school", "evidence" (detail: its
+   * id), "reveal", "dates", "selected", "view", "theme" or "panel". */
+  function onChange(listener) { listeners.push(listener); }
+  function changed(what, detail) { listeners.forEach(function (listener) { listener(what, state, detail); }); }
+
+  /* ---------- views ---------- */
+
+  /* Each view: {start(), update(what, state), element, show(on)}, all
+   * optional. start runs once when the page starts (at once for a view
+   * registered later); update runs on every change; element is the id of the
+   * view's section, shown only while state.view is this view's name. */
+  var views = {
+    list: [],
+    byName: new Map(),
+    started: false,
+    register: function (name, view) {
+      if (views.byName.has(name)) { throw new Error("view '" + name + "' is registered twice"); }
+      views.list.push(view);
+      views.byName.set(name, view);
+      if (view.update) { onChange(view.update); }
+      if (views.started && view.start) { view.start(); }
+      return view;
+    },
+    get: function (name) { return views.byName.get(name); },
+    /* Show the current view's section and hide the others'. */
+    showCurrent: function () {
+      views.byName.forEach(function (view, name) {
+        if (view.element) { $(view.element).hidden = name !== state.view; }
+      });
+    },
+    /* Start every view in load order (api.js calls this once). */
+    start: function () {
+      views.started = true;
+      views.list.forEach(function (view) { if (view.start) { view.start(); } });
+    }
+  };
+
+  /* ---------- small helpers ---------- */
+
+  function $(id) { return document.getElementById(id); }
+
+  /* A DOM element with text children only: corpus text stays text. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") { node.textContent = attrs[key]; }
+      else if (key === "class") { node.className = attrs[key]; }
+      else { node.setAttribute(key, attrs[key]); }
+    });
+    (children || []).forEach(function (child) {
+      if (child !== null && child !== undefined) {
+        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      }
+    });
+    return node;
+  }
+
+  function requireNode(id) {
+    if (!nodeIndex.has(id)) { throw new Error("unknown node '" + id + "'"); }
+    return nodeIndex.get(id);
+  }
+
+  function kindOf(id) { return nodeIndex.get(id).kind; }
+
+  /* Links into and out of each node, in data order (indices into data.links). */
+  var into = new Map();
+  var outOf = new Map();
+  data.nodes.forEach(function (node) { into.set(node.id, []); outOf.set(node.id, []); });
+  data.links.forEach(function (link, index) {
+    into.get(link.to).push(index);
+    outOf.get(link.from).push(index);
+  });
+
+  /* Everything that feeds a claim: its evidence and claims, all the way down. */
+  function feeders(id) {
+    var seen = new Set();
+    var stack = [id];
+    while (stack.length) {
+      var current = stack.pop();
+      into.get(current).forEach(function (index) {
+        var child = data.links[index].from;
+        if (!seen.has(child)) { seen.add(child); stack.push(child); }
+      });
+    }
+    return seen;
+  }
+
+  var revealOrder = [];
+  data.sides.forEach(function (side) { side.claims.forEach(function (c) { revealOrder.push(c); }); });
+
+  /* ---------- what is shown ---------- */
+
+  var lensKeep = null;   // null-prototype set of the lens's ids, or null
+  var revealed = null;   // Set of the revealed ids, or null
+
+  function lensAllows(id) {
+    var kind = kindOf(id);
+    return !lensKeep || kind === "question" || kind === "side" || lensKeep[id] === true;
+  }
+
+  function computeRevealed() {
+    if (state.revealStep === null) { revealed = null; return; }
+    revealed = new Set();
+    revealOrder.slice(0, state.revealStep).forEach(function (claim) {
+      revealed.add(claim);
+      feeders(claim).forEach(function (id) { revealed.add(id); });
+    });
+  }
+
+  function revealAllows(id) {
+    var kind = kindOf(id);
+    return !revealed || kind === "question" || kind === "side" || revealed.has(id);
+  }
+
+  function dateAllows(id) {
+    if (kindOf(id) !== "evidence") { return true; }
+    var years = evidenceIndex.get(id).years;
+    return (state.dateFrom === null || years[1] >= state.dateFrom) &&
+           (state.dateTo === null || years[0] <= state.dateTo);
+  }
+
+  function isShown(id) { return lensAllows(id) && revealAllows(id) && dateAllows(id); }
+
+  function computeShown() {
+    data.nodes.forEach(function (node) { state.shown[node.id] = isShown(node.id); });
+  }
+
+  /* ---------- weighing ---------- */
+
+  function reweigh() {
+    state.weighing = weigh.weigh(data, model, state.accepted, state.school);
+  }
+
+  /* ---------- the changes ---------- */
+
+  function select(id) {
+    requireNode(id);
+    state.selected = id;
+    changed("selected");
+  }
+
+  function setSchool(id) {
+    if (id !== null && id !== undefined && !schoolIndex.has(id)) {
+      throw new Error("unknown school '" + id + "'");
+    }
+    state.school = id || null;
+    lensKeep = state.school ? weigh.lens(data, state.school) : null;
+    reweigh();
+    computeShown();
+    changed("school");
+  }
+
+  function setEvidence(id, accepted) {
+    requireNode(id);
+    if (kindOf(id) !== "evidence") { throw new Error("'" + id + "' is not evidence"); }
+    if ((state.accepted[id] !== false) === Boolean(accepted)) { return; }
+    if (accepted) { delete state.accepted[id]; } else { state.accepted[id] = false; }
+    reweigh();
+    changed("evidence", id);
+  }
+
+  /* step: null for no reveal, or how many claims (in revealOrder) are shown. */
+  function setReveal(step) {
+    state.revealStep = step;
+    computeRevealed();
+    computeShown();
+    changed("reveal");
+  }
+
+  /* Years, or null for an open end. */
+  function setDates(from, to) {
+    state.dateFrom = from;
+    state.dateTo = to;
+    computeShown();
+    changed("dates");
+  }
+
+  /* which: the name of a registered view that has a section ("map", "outline"). */
+  function setView(which) {
+    var view = views.get(which);
+    if (!view || !view.element) { throw new Error("unknown view '" + which + "'"); }
+    state.view = which;
+    views.showCurrent();
+    changed("view");
+  }
+
+  function setTheme(theme) {
+    state.theme = theme;
+    changed("theme");
+  }
+
+  reweigh();
+  computeShown();
+
+  Object.assign(kit, {
+    data: data, model: model, state: state,
+    dict: dict, table: table, $: $, el: el,
+    onChange: onChange, changed: changed, views: views,
+    index: {nodes: nodeIndex, sides: sideIndex, schools: schoolIndex, claims: claimIndex, evidence: evidenceIndex},
+    into: into, outOf: outOf, feeders: feeders, revealOrder: revealOrder,
+    requireNode: requireNode, kindOf: kindOf,
+    lensAllows: lensAllows, revealAllows: revealAllows, dateAllows: dateAllows, isShown: isShown,
+    select: select, setSchool: setSchool, setEvidence: setEvidence, setReveal: setReveal,
+    setDates: setDates, setView: setView, setTheme: setTheme
+  });
+})(window.argmap = window.argmap || {});
