@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from argmap import __version__
-from argmap.corpus.errors import terminal_text
+from argmap.corpus.errors import terminal_lines, terminal_text
 
 
 class UsageError(Exception):
@@ -214,6 +214,9 @@ def _emit(text: str, output: Path | None) -> None:
     from argmap.files import OutputError, write_file
 
     if output is None:
+        # Escape codes in corpus text must not reach a terminal (a file
+        # written with -o carries the text as it is).
+        text = terminal_lines(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     try:

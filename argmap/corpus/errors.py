@@ -57,6 +57,16 @@ def terminal_text(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
+def terminal_lines(text: str) -> str:
+    """Like ``terminal_text`` for a multi-line result (a plan, an export on
+    stdout): its own line breaks and tabs stay, every other control or
+    format character is written out visibly."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in "\n\t" else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, quoted, or None.
 
