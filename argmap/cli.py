@@ -327,7 +327,8 @@ def _init(args: argparse.Namespace) -> int:
     try:
         written = write_starter(args.dir)
     except FileExistsError as exc:
-        raise UsageError(f"not writing a starter corpus: {exc}; nothing was changed") from None
+        reason = exc.args[0] if len(exc.args) == 1 else f"'{exc.filename}' already exists"
+        raise UsageError(f"not writing a starter corpus: {reason}; nothing was changed") from None
     except OSError as exc:
         raise UsageError(f"cannot write a starter corpus in '{args.dir}': {exc.strerror or exc}") from None
     say(f"argmap init: wrote {', '.join(str(p) for p in written)}")
