@@ -98,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    _exit_cleanly_on_sigterm()
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
@@ -123,6 +124,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "
             "nothing was written; please report this with the corpus that caused it")
         return 1
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM (a killed job, a closed terminal session) ends argmap the way
+    Ctrl-C does: through every ``finally``, so temporary files are removed
+    and a build's swap is never cut in half (exit status 143)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 
 def say(text: str) -> None:
