@@ -81,7 +81,7 @@ class Suggestions:
     """``did_you_mean`` over one pool of choices, asked many times.
 
     difflib compares a word with every choice, which is fine for a few
-    hundred keys or ids but quadratic for 200 typos among 20,000 evidence
+    thousand keys or ids but quadratic for 200 typos among 20,000 evidence
     ids. Past ``EXHAUSTIVE`` choices a cheap prefilter comes first: the
     choices sharing the most character trigrams with the word (counted from
     an index built once, at C speed by ``Counter``) are the only ones difflib
@@ -89,7 +89,7 @@ class Suggestions:
     was meant to be is among them.
     """
 
-    EXHAUSTIVE = 300
+    EXHAUSTIVE = 1000
     SHORTLIST = 40
 
     def __init__(self, choices: Iterable[str]) -> None:
