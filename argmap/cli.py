@@ -9,6 +9,7 @@ by the commands that render, so ``check``, ``list`` and ``export`` start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -161,15 +162,16 @@ def corpus_dir(args: argparse.Namespace) -> Path:
     except OSError:
         is_dir = False
     if not is_dir:
-        raise UsageError(f"corpus folder '{folder}' does not exist" if not folder.exists()
-                         else f"'{folder}' is not a folder")
+        raise UsageError(f"corpus folder '{folder}' does not exist" if not os.path.lexists(folder)
+                         else f"'{folder}' is not a folder (or cannot be looked into)")
     if not holds_corpus(folder):
         raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
     return folder
 
 
 def added_files(args: argparse.Namespace) -> list[Path]:
-    """The ``--add`` files, each one a readable regular file (else a UsageError)."""
+    """The ``--add`` files, each an existing regular file (else a UsageError;
+    one that cannot be read is a located error when the corpus loads)."""
     import stat
 
     for path in args.add:
