@@ -145,7 +145,11 @@ def _build_lock(folder: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder one may write but not list: build unlocked
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
