@@ -22,6 +22,7 @@
   var FADED = 0.16;     // opacity of what is off the argument in focus
   var ARROW = 9;        // arrowhead length, map units (as in the SVG export)
   var FIT = 0.985;      // share of the map area the whole map fills at first view
+  var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var resolveDrawn;
 
@@ -53,20 +54,21 @@
       view.network.on("dragEnd", function () { view.readerMoved = true; });
       window.addEventListener("resize", view.onResize);
       view.applyVisibility();
-      view.fitShown();
+      view.markFresh();
+      view.refit();
       view.network.once("afterDrawing", function () { resolveDrawn(); });
     },
 
     update: function (what, now, id) {
-      if (what === "school" || what === "dates") { view.applyVisibility(); view.applyFocus(); }
-      else if (what === "reveal") { view.applyVisibility(); view.applyFocus(); view.fitShown(); }
+      if (what === "school" || what === "dates") { view.applyVisibility(); view.markFresh(); view.applyFocus(); }
+      else if (what === "reveal") { view.applyVisibility(); view.markFresh(); view.applyFocus(); view.fitShown(); }
       else if (what === "evidence") { view.setEvidenceGroup(id); }
       else if (what === "selected") {
         if (now.selected === null) { view.network.unselectAll(); } else { view.network.selectNodes([now.selected]); }
         view.applyFocus();
       }
       else if (what === "theme") { view.setTheme(now.theme); }
-      else if (what === "panel") { view.refit(); }
+      else if (what === "panel") { view.refitIfResized(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); }
     },
 
@@ -83,6 +85,21 @@
       });
       if (nodeUpdates.length) { view.nodes.update(nodeUpdates); }
       view.network.redraw();
+    },
+
+    /* What a reveal step newly shows glows until the next step, so the
+     * class sees what was just added (state.fresh). */
+    marked: new Set(),
+    markFresh: function () {
+      var updates = [];
+      view.marked.forEach(function (id) {
+        if (!state.fresh.has(id)) { updates.push({id: id, shadow: {enabled: false}}); }
+      });
+      state.fresh.forEach(function (id) {
+        if (!view.marked.has(id)) { updates.push({id: id, shadow: FRESH_GLOW}); }
+      });
+      view.marked = new Set(state.fresh);
+      if (updates.length) { view.nodes.update(updates); }
     },
 
     /* Light the argument of the selected box (or, while nothing is selected,
@@ -168,7 +185,7 @@
     /* What is drawn now (docs/interface.md, argmap.geometry()). */
     geometry: function () {
       var drawing = data.vis.layout[state.theme];
-      var fresh = state.fresh instanceof Set || state.fresh instanceof Map ? state.fresh : new Set();
+      var fresh = state.fresh;
       var boxes = [];
       data.nodes.forEach(function (node) {
         if (!state.shown[node.id]) { return; }
@@ -218,6 +235,7 @@
      * reader has zoomed or panned, once the size has settled. */
     readerMoved: false,
     resizeQueued: false,
+    size: "",               // the map area's "widthxheight" when last fitted by refit
     onResize: function () {
       if (view.readerMoved || view.resizeQueued) { return; }
       view.resizeQueued = true;
@@ -266,8 +284,18 @@
       return view.network.getScale() * data.vis.groups[state.theme][group].font.size;
     },
 
+    /* The panel opened or folded: refit only if that resized the map (on a
+     * phone the panel sits below it, and the reader's zoom stays). */
+    refitIfResized: function () {
+      var rect = $("map").getBoundingClientRect();
+      var size = rect.width + "x" + rect.height;
+      if (size !== view.size) { view.refit(); }
+    },
+
     /* The map area changed size without a window resize (the panel). */
     refit: function () {
+      var rect = $("map").getBoundingClientRect();
+      view.size = rect.width + "x" + rect.height;
       view.network.redraw();
       view.fitShown();
     },
