@@ -69,7 +69,7 @@
       }
       else if (what === "theme") { view.setTheme(now.theme); }
       else if (what === "panel") { view.refitIfResized(); }
-      else if (what === "view" && now.view === "map") { view.network.redraw(); }
+      else if (what === "view" && now.view === "map") { view.network.redraw(); view.refitIfResized(); }
     },
 
     /* Hide in the drawing what the state does not show; a line is drawn
@@ -221,6 +221,7 @@
         // (layout.METRICS assumes this margin).
         var drawing = data.vis.layout[state.theme];
         var rect = $("map").getBoundingClientRect();
+        if (!rect.width || !rect.height) { return; }  // the map is hidden (another view): fit when shown
         var whole = FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height);
         view.network.moveTo({position: {x: drawing.width / 2, y: drawing.height / 2},
                              scale: Math.min(limit, whole), animation: false});
