@@ -3,9 +3,10 @@
     python tools/screenshots.py
 
 Builds the course corpus into a temporary folder and photographs maps in
-headless Chromium, offline: the November 2008 map at 1366x768 (laptop) and
-at 1920x1080 in projector mode (whole, and at the third reveal step), and
-the May 2007 map at 1366x768 with one claim selected (its argument lit).
+headless Chromium, offline: the November 2008 map at 1366x768 (laptop), at
+1920x1080 in projector mode (whole, and at the third reveal step), on a phone
+(390x844) and a tablet (768x1024), and the May 2007 map at 1366x768 with one
+claim selected (its argument lit).
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def main() -> None:
         page = open_map(NOV_2008, 1920, 1080)
         page.keyboard.press("p")
         page.wait_for_timeout(200)
-        page.screenshot(path=OUT / "map-projector.png")
+        page.screenshot(path=OUT / "map-projector-1080.png")
         page.keyboard.press("r")
         for _ in range(3):
             page.keyboard.press("ArrowRight")
         page.wait_for_timeout(200)
         page.screenshot(path=OUT / "map-projector-reveal.png")
+        for name, width, height in (("map-phone.png", 390, 844), ("map-tablet.png", 768, 1024)):
+            open_map(NOV_2008, width, height).screenshot(path=OUT / name)
         page = open_map(MAY_2007, 1366, 768)
         claim = FOCUS if FOCUS in g else g.nodes[g.nodes[MAY_2007]["sides"][0]]["claims"][0]
         page.evaluate(f"argmap.select({claim!r})")
