@@ -25,6 +25,10 @@ The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
     x by row: each box as near as the order allows to the mean of what it
     links to, waypoints kept clear of boxes; y by row, with a channel
     between rows that no box enters.
+``refine``
+    swaps two boxes of a row and band (evidence may change columns) while
+    the lines drawn straight between the placed boxes cross less: the
+    order phase sees only neighbouring rows, a reader sees the placed map.
 ``route``
     each line a polyline from border to border: up through its waypoints,
     which sit in the gaps between boxes, and across the channels between
@@ -90,6 +94,8 @@ PATIENCE = 4
 RESTARTS = 6
 # Of those, the next best orders also laid out in full, for crossings as drawn.
 ALTERNATIVES = 3
+# Passes of swaps judged on the placed map (see ``refine``).
+REFINE_PASSES = 2
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
 CANDIDATES = 10
 
@@ -589,31 +595,36 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
 
     y: dict[str, float] = {}
     row_spans: list[list[tuple[float, float]]] = []
+    sub_rows: list[list[list[str]]] = []
     cursor = 0.0
     for t, row in enumerate(rows):
         if t:
             cursor += TIER_GAP * em
-        depth = 1 + max((sub_row[n] for n in row if not _is_waypoint(n)), default=0)
+        boxes = [n for n in row if not _is_waypoint(n)]
+        depth = 1 + max((sub_row[n] for n in boxes), default=0)
+        by_sub: list[list[str]] = [[] for _ in range(depth)]
+        for n in boxes:
+            by_sub[sub_row[n]].append(n)
         spans = []
-        for r in range(depth):
+        for r, in_sub in enumerate(by_sub):
             if r:
                 cursor += ROW_GAP * em
-            height = max((sizes[n][1] for n in row if not _is_waypoint(n) and sub_row[n] == r), default=0.0)
+            height = max((sizes[n][1] for n in in_sub), default=0.0)
             spans.append((cursor, cursor + height))
-            for n in row:
-                if not _is_waypoint(n) and sub_row[n] == r:
-                    y[n] = cursor + height / 2
+            for n in in_sub:
+                y[n] = cursor + height / 2
             cursor += height
         row_spans.append(spans)
+        sub_rows.append(by_sub)
     # vis-network places nodes at whole units (it parses x and y as
     # integers): boxes sit there here too, so lines meet their borders.
     x = {n: float(round(v)) for n, v in x.items()}
     y = {n: float(round(v)) for n, v in y.items()}
-    for t, row in enumerate(rows):
-        for r, (top, bottom) in enumerate(row_spans[t]):
-            boxes = [n for n in row if not _is_waypoint(n) and sub_row[n] == r]
-            row_spans[t][r] = (min([top, *(y[n] - sizes[n][1] / 2 for n in boxes)]),
-                               max([bottom, *(y[n] + sizes[n][1] / 2 for n in boxes)]))
+    for t, by_sub in enumerate(sub_rows):
+        for r, in_sub in enumerate(by_sub):
+            top, bottom = row_spans[t][r]
+            row_spans[t][r] = (min([top, *(y[n] - sizes[n][1] / 2 for n in in_sub)]),
+                               max([bottom, *(y[n] + sizes[n][1] / 2 for n in in_sub)]))
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 
@@ -919,23 +930,27 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
     best: tuple[tuple[float, int, float], float, Layers, Placement] | None = None
     for key, (scale, placement) in sorted(tried.items(), key=lambda item: -item[1][0])[:CANDIDATES]:
-        tangle = _drawn_crossings(ranking, layers, placement, sizes) if small and scale >= good else 0
+        tangle = _tangle(ranking, layers, placement, sizes) if small and scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if best is None or score > best[0]:
             best = (score, scale, layers, placement)
     assert best is not None
-    # The next best orders, folded the same way: the fewest crossings as
-    # drawn may come from an order with a few more between rows.
+    # The next best orders, folded the same way: the fewest crossings once
+    # placed may come from an order with a few more between rows.
     columns = list(next(k for k, v in tried.items() if v[1] is best[3]))
     for other in ordered[1:ALTERNATIVES + 1] if small else []:
         placement = place(other, sizes, em, columns)
         left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
         scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
-        tangle = _drawn_crossings(ranking, other, placement, sizes) if scale >= good else 0
+        tangle = _tangle(ranking, other, placement, sizes) if scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if score > best[0]:
             best = (score, scale, other, placement)
     _, scale, layers, placement = best
+    if small:
+        # Swaps judged on the placed map, never below the type chosen.
+        layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
+                                           min(scale, good))
     routes = route(layers, placement, sizes, taut=small)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
@@ -948,6 +963,79 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         for (u, v), points in zip(ranking.edges, routes)
     )
     return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), scale)
+
+
+def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
+            em: float, columns: list[int], metrics: Metrics, floor: float) -> tuple[Layers, Placement, float]:
+    """Swap two boxes of one row and band (near or far apart, so evidence
+    may change columns) while the lines drawn straight between the boxes,
+    once placed, cross less and the map still fits at ``floor`` or more.
+
+    The order phase counts crossings between neighbouring rows only; a
+    reader sees the placed map, where a line skips rows and a folded row's
+    boxes sit in columns, so this pass judges each swap on the placement.
+    """
+    rows = [list(row) for row in layers.rows]
+
+    def placed(candidate: list[list[str]]) -> tuple[int, float, Layers, Placement] | None:
+        trial = Layers(candidate, layers.row_of, layers.band, layers.chains)
+        trial.band = _waypoint_bands(candidate, layers.band)
+        where = place(trial, sizes, em, columns)
+        left, top, right, bottom = _extent(ranking.nodes, where, sizes)
+        fit = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        if fit < floor:
+            return None
+        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
+        return measure.straight_crossings(boxes, ranking.edges), fit, trial, where
+
+    best = placed(rows)
+    if best is None:  # the floor is the placement's own fit or less: not reached
+        return layers, placement, floor
+    edges = ranking.edges
+    touching: dict[str, set[int]] = {n: set() for n in ranking.nodes}
+    for k, (u, v) in enumerate(edges):
+        touching[u].add(k)
+        touching[v].add(k)
+
+    def straight(boxes: dict[str, measure.Rect], k: int) -> measure.Segment:
+        u, v = edges[k]
+        return measure.segment(u, v, *measure.straight(boxes[u], boxes[v]))
+
+    def drawn(where: Placement) -> tuple[dict[str, measure.Rect], list[measure.Segment]]:
+        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
+        return boxes, [straight(boxes, k) for k in range(len(edges))]
+
+    boxes, segments = drawn(best[3])
+    for _ in range(REFINE_PASSES):
+        at_start = best[0]
+        for row in rows[2:]:
+            slots = [i for i, n in enumerate(row) if not _is_waypoint(n)]
+            for a, i in enumerate(slots):
+                for j in slots[a + 1:]:
+                    p, q = row[i], row[j]
+                    if layers.band[p] != layers.band[q]:
+                        continue
+                    # First a quick guess, the two boxes trading places as
+                    # they stand; only a promising swap is placed in full.
+                    mine = touching[p] | touching[q]
+                    others = [segments[k] for k in range(len(segments)) if k not in mine]
+                    before = measure.crossings_with([segments[k] for k in mine], others)
+                    moved = dict(boxes)
+                    moved[p], moved[q] = (*boxes[q][:2], *sizes[p]), (*boxes[p][:2], *sizes[q])
+                    guess = measure.crossings_with([straight(moved, k) for k in mine], others)
+                    if guess > before:
+                        continue
+                    row[i], row[j] = q, p
+                    found = placed(rows)
+                    if found is not None and found[0] < best[0]:
+                        best = found
+                        boxes, segments = drawn(best[3])
+                    else:
+                        row[i], row[j] = p, q
+        if best[0] == at_start:
+            break
+    _, fit, refined, where = best
+    return refined, where, fit
 
 
 def _widest_tiers(ranking: Ranking) -> list[int]:
@@ -979,11 +1067,15 @@ def _widen(start: tuple[int, ...], fitted: Callable[[list[int]], float], most: l
         current, scale = best, fitted(best)
 
 
-def _drawn_crossings(ranking: Ranking, layers: Layers, placement: Placement,
-                     sizes: dict[str, tuple[float, float]]) -> int:
-    """Crossings of the lines as routed."""
+def _tangle(ranking: Ranking, layers: Layers, placement: Placement,
+            sizes: dict[str, tuple[float, float]]) -> int:
+    """Crossings of the lines as routed plus those of the lines drawn
+    straight between the boxes: the page draws the first, and the second
+    says how tangled the arrangement itself is, whatever the routing."""
     routes = route(layers, placement, sizes)
-    return measure.crossings([(u, v, points) for (u, v), points in zip(ranking.edges, routes)])
+    boxes = {n: (placement.x[n], placement.y[n], *sizes[n]) for n in ranking.nodes}
+    return (measure.crossings([(u, v, points) for (u, v), points in zip(ranking.edges, routes)])
+            + measure.straight_crossings(boxes, ranking.edges))
 
 
 def _extent(nodes: tuple[str, ...], placement: Placement,
