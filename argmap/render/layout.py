@@ -96,6 +96,10 @@ RESTARTS = 6
 ALTERNATIVES = 3
 # Passes of swaps judged on the placed map (see ``refine``).
 REFINE_PASSES = 2
+# Maps up to this many boxes are refined: the pass tries every pair in a
+# row's band, so its cost grows with the square of a row (a course map has
+# at most about 50 boxes; a 200-box map would take seconds).
+REFINE_NODES = 120
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
 CANDIDATES = 10
 
@@ -947,7 +951,7 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         if score > best[0]:
             best = (score, scale, other, placement)
     _, scale, layers, placement = best
-    if small:
+    if len(ranking.nodes) <= REFINE_NODES:
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
