@@ -500,14 +500,18 @@ def test_going_full_screen_refits_the_map(mini, offline_page):
 
 
 COURSE_MAP = "nov-2020-collective-security"
+# Where a box's centre is on screen, in px down from the top of the map area.
+SCREEN_Y = """(id) => { const net = argmap.kit.view.network;
+    return net.canvasToDOM(net.getPositions([id])[id]).y; }"""
 
 
 def test_projector_shows_the_map_text_larger_on_screen(course, offline_page):
     """Projected, the map's own boxes must read larger than on a laptop, not
-    only the header and panel: after fitting at 1366x768, claim and evidence
-    type is larger than its default size (the same labels, whole, so the gain
-    is the projector's wider map area), by the P toggle or built in,
-    while the balance and the legend stay on screen (the panel folds away and
+    only the header and panel: at 1366x768, claim and evidence type at least
+    1.2 times its laptop size (the same labels, whole), by the P toggle or
+    built in, and larger again on a full-HD projector; a map too large for
+    that type whole starts at its top, with a button for the whole map.
+    The balance and the legend stay on screen (the panel folds away and
     they sit above and below the map)."""
     g, out = course
     if COURSE_MAP not in questions(g):
@@ -523,8 +527,15 @@ def test_projector_shows_the_map_text_larger_on_screen(course, offline_page):
         assert rect["top"] >= 0 and rect["bottom"] <= 768, (box, rect)
     projected = page.evaluate(sizes)
     for kind in ("claim", "evidence"):
-        assert projected[kind] >= 1.05 * default[kind], (kind, default[kind], projected[kind])
-        assert projected[kind] >= 11, (kind, projected[kind])
+        assert projected[kind] >= 1.2 * default[kind], (kind, default[kind], projected[kind])
+    if page.is_visible("#map-whole"):
+        top = page.evaluate(SCREEN_Y, COURSE_MAP)
+        assert 0 <= top <= page.locator("#map").bounding_box()["height"] / 3, "the question shows at the top"
+        page.click("#map-whole")
+        whole = page.evaluate(sizes)
+        assert whole["claim"] < projected["claim"] and page.inner_text("#map-whole") == "Readable size"
+        page.click("#map-whole")
+        assert page.evaluate(sizes) == projected
     labels = page.evaluate("argmap.kit.view.nodes.get().map(function (n) { return [n.id, n.x, n.label]; })")
     page.click("#panel-toggle")
     assert page.is_visible("#balance-list") and page.get_attribute("#panel-toggle", "aria-expanded") == "true"
@@ -539,3 +550,5 @@ def test_projector_shows_the_map_text_larger_on_screen(course, offline_page):
     built_in = open_map(offline_page, projector_out, COURSE_MAP, width=1366, height=768)
     assert built_in.evaluate(sizes) == projected, "a projector build opens as the P key shows it"
     assert built_in.evaluate("argmap.kit.view.nodes.get().map(function (n) { return [n.id, n.x, n.label]; })") == labels
+    full_hd = open_map(offline_page, projector_out, COURSE_MAP, width=1920, height=1080)
+    assert full_hd.evaluate(sizes)["claim"] > projected["claim"], "a full-HD projector shows larger type still"

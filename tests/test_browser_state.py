@@ -428,6 +428,8 @@ def test_phones_and_tablets_get_the_map_first_at_full_width(course, offline_page
         assert sizes["question"] != "nowrap" and sizes["questionFont"] >= 15, "the question wraps, readable"
         assert page.is_hidden("#panel"), "the panel starts folded"
         assert page.is_visible("#balance-list") and page.is_visible("#reveal-start")
+        if width < 600:
+            assert_starts_readable_at_the_top(page, g, q)
         page.close()
     page = open_map(offline_page, out, questions(g)[0], width=width, height=height, touch=True)
     assert page.is_hidden("#lens")
@@ -444,6 +446,32 @@ def test_phones_and_tablets_get_the_map_first_at_full_width(course, offline_page
     assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
     assert page.evaluate("argmap.kit.data.vis.options.interaction.zoomView") is True
     assert page.evaluate("argmap.kit.data.vis.options.interaction.dragView") is not False
+
+
+ON_SCREEN = """(id) => { const net = argmap.kit.view.network;
+    const point = net.canvasToDOM(net.getPositions([id])[id]);
+    const half = argmap.kit.data.vis.layout[argmap.kit.state.theme].boxes[id].width / 2 * net.getScale();
+    const map = document.getElementById('map').getBoundingClientRect();
+    return {x: point.x, y: point.y, left: point.x - half, right: point.x + half,
+            width: map.width, height: map.height}; }"""
+
+
+def assert_starts_readable_at_the_top(page, g, q):
+    """A phone starts at claim type a student can read (11 px or more), at
+    the top of the map: the question's box (whose words the header shows
+    whole) and the first side's, and a button for the whole map (which is
+    then smaller) and back."""
+    claim_px = "argmap.kit.view.labelPx('claim')"
+    assert page.evaluate(claim_px) >= 11, q
+    question = page.evaluate(ON_SCREEN, q)
+    assert question["left"] < question["width"] and question["right"] > 0 and 0 <= question["y"], q
+    side = page.evaluate(ON_SCREEN, g.nodes[q]["sides"][0])
+    assert 0 <= side["left"] and side["right"] <= side["width"] and side["y"] <= side["height"] / 3, (q, side)
+    assert page.is_visible("#map-whole")
+    page.tap("#map-whole")
+    assert page.evaluate(claim_px) < 11 and page.inner_text("#map-whole") == "Readable size"
+    page.tap("#map-whole")
+    assert page.evaluate(claim_px) >= 11
 
 
 SMALL_TEXT = """() => {

@@ -22,6 +22,15 @@
   var FADED = 0.16;     // opacity of what is off the argument in focus
   var ARROW = 9;        // arrowhead length, map units (as in the SVG export)
   var FIT = 0.985;      // share of the map area the whole map fills at first view
+  // Claim type the first view never goes below, in CSS px, when the whole
+  // map would be smaller: on a narrow screen (a phone), enough to read
+  // (issue 9 asks 11 px); on a projector at 1366x768, 1.2 times the 14 px
+  // a laptop's fit stops at (its zoom never passes 1), growing with the
+  // screen. Smaller than that, the first view shows the top of the map
+  // (the question and the sides) and a button offers the whole of it.
+  var PHONE_PX = 12;
+  var NARROW = 600;     // map areas narrower than this are a phone's
+  var PROJECTOR_PX = 17;
   var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var resolveDrawn;
@@ -53,6 +62,7 @@
       view.network.on("zoom", function () { view.readerMoved = true; });
       view.network.on("dragEnd", function () { view.readerMoved = true; });
       window.addEventListener("resize", view.onResize);
+      $("map-whole").addEventListener("click", view.toggleWhole);
       view.applyVisibility();
       view.markFresh();
       view.refit();
@@ -222,14 +232,47 @@
         var drawing = data.vis.layout[state.theme];
         var rect = $("map").getBoundingClientRect();
         if (!rect.width || !rect.height) { return; }  // the map is hidden (another view): fit when shown
-        var whole = FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height);
-        view.network.moveTo({position: {x: drawing.width / 2, y: drawing.height / 2},
-                             scale: Math.min(limit, whole), animation: false});
+        var whole = Math.min(limit, FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height));
+        var least = view.leastPx(rect) / data.vis.groups[state.theme].claim.font.size;
+        view.cropped = whole < least;
+        $("map-whole").hidden = !(view.cropped || view.wholeAsked);
+        $("map-whole").textContent = view.cropped ? "Whole map" : "Readable size";
+        if (!view.cropped) {
+          view.network.moveTo({position: {x: drawing.width / 2, y: drawing.height / 2},
+                               scale: whole, animation: false});
+          return;
+        }
+        // The top of the map, readable: centred when the screen holds half
+        // its width or more (a projector), else on the first side (a phone:
+        // that side and its claims, the rest a pan away).
+        var across = rect.width / least;
+        var first = drawing.boxes[data.sides[0].id].x;
+        var x = across >= drawing.width / 2 ? drawing.width / 2
+          : Math.min(Math.max(first, across / 2 - 6), drawing.width - across / 2 + 6);
+        view.network.moveTo({position: {x: x, y: rect.height / 2 / least - 6}, scale: least, animation: false});
         return;
       }
       view.network.fit({animation: false, maxZoomLevel: limit, nodes: ids});
       var scale = Math.min(limit, view.network.getScale() * 1.1 * 0.98);
       view.network.moveTo({scale: scale, animation: false});
+    },
+
+    cropped: false,         // the first view shows the top of the map, readable, not all of it
+    wholeAsked: false,      // the reader asked for the whole map, however small its type
+
+    /* The least claim type the whole-map view may show (see PHONE_PX). */
+    leastPx: function (rect) {
+      if (view.wholeAsked) { return 0; }
+      if (state.theme === "projector") {
+        return PROJECTOR_PX * Math.max(1, Math.min(window.innerWidth / 1366, window.innerHeight / 768));
+      }
+      return rect.width < NARROW ? PHONE_PX : 0;
+    },
+
+    /* The button on the map: the whole map, however small, or back. */
+    toggleWhole: function () {
+      view.wholeAsked = !view.wholeAsked;
+      view.fitShown();
     },
 
     /* Entering full screen or resizing the window: fit again, unless the
