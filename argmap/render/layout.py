@@ -70,11 +70,16 @@ class Metrics:
     # Claim type this large on screen is enough (the target is 11 px at
     # 1366x768); past it, fewer crossings win.
     readable_px: float
+    # Passes of ``refine``: the laptop's map, which a reader sees whole,
+    # gets two; the projector's, shown from its top at large type, one
+    # (a second costs as much again for a few crossings: ``argmap build``
+    # lays out every map in both themes).
+    refine_passes: int
 
 
 METRICS = {
-    "default": Metrics(view_width=1035, view_height=685, readable_px=11.2),
-    "projector": Metrics(view_width=1345, view_height=605, readable_px=15.0),
+    "default": Metrics(view_width=1035, view_height=685, readable_px=11.2, refine_passes=2),
+    "projector": Metrics(view_width=1345, view_height=605, readable_px=15.0, refine_passes=1),
 }
 # Gaps in ems of the claim type, so both themes keep the same proportions.
 BOX_GAP = 0.65     # between two boxes in a row
@@ -94,12 +99,14 @@ PATIENCE = 4
 RESTARTS = 6
 # Of those, the next best orders also laid out in full, for crossings as drawn.
 ALTERNATIVES = 3
-# Passes of swaps judged on the placed map (see ``refine``).
-REFINE_PASSES = 2
-# Maps up to this many boxes are refined: the pass tries every pair in a
-# row's band, so its cost grows with the square of a row (a course map has
-# at most about 50 boxes; a 200-box map would take seconds).
+# Maps up to this many boxes are refined: each swap tried recounts the
+# moved boxes' lines against all others and may place the map again (a
+# course map has at most about 50 boxes; a 200-box map took seconds).
 REFINE_NODES = 120
+# How far apart in a row two swapped boxes may be: allowing any distance
+# cut no more crossings on the course maps (the quick guess turns far
+# swaps down) and only cost time.
+REFINE_REACH = 3
 # Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
 CANDIDATES = 10
 
@@ -518,9 +525,15 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
             side = j + 1 if drift(upper, down) > 0 else j
             folds[(t, band_of[upper])].channels.setdefault(side, []).append(index)
 
+    counted: dict[tuple[int, int], int] = {}
+
     def lane_count(fold: _Fold, channel: int) -> int:
         # Lines to one box share a lane: they run together to the same place.
-        return len({layers.chains[i][-1] for i in fold.channels.get(channel, ())})
+        # (Asked often, once the channels are final: remembered.)
+        key = (id(fold), channel)
+        if key not in counted:
+            counted[key] = len({layers.chains[i][-1] for i in fold.channels.get(channel, ())})
+        return counted[key]
 
     def channel_width(fold: _Fold, channel: int) -> float:
         lanes = lane_count(fold, channel)
@@ -1010,12 +1023,12 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
         return boxes, [straight(boxes, k) for k in range(len(edges))]
 
     boxes, segments = drawn(best[3])
-    for _ in range(REFINE_PASSES):
+    for _ in range(metrics.refine_passes):
         at_start = best[0]
         for row in rows[2:]:
             slots = [i for i, n in enumerate(row) if not _is_waypoint(n)]
             for a, i in enumerate(slots):
-                for j in slots[a + 1:]:
+                for j in slots[a + 1:a + 1 + REFINE_REACH]:
                     p, q = row[i], row[j]
                     if layers.band[p] != layers.band[q]:
                         continue

@@ -56,12 +56,21 @@ def crossings_with(mine: Sequence[Segment], others: Sequence[Segment]) -> int:
     ``others`` (not among ``others``), so that a layout moving a few boxes
     recounts only their lines. Segments sharing an end do not count."""
     total = 0
-    for i, (x0, x1, y0, y1, a, b, p, q) in enumerate(mine):
+    for i, (x0, x1, y0, y1, a, b, (px, py), (qx, qy)) in enumerate(mine):
+        dx, dy = qx - px, qy - py
         for group in (mine[i + 1:], others):
-            for u0, u1, v0, v1, c, d, r, t in group:
+            for u0, u1, v0, v1, c, d, (rx, ry), (tx, ty) in group:
                 if u0 > x1 or u1 < x0 or v0 > y1 or v1 < y0 or c == a or c == b or d == a or d == b:
                     continue
-                if _segments_cross(p, q, r, t):
+                # _segments_cross, inlined: this loop is a layout's hot spot.
+                ex, ey = tx - rx, ty - ry
+                d1 = ex * (py - ry) - ey * (px - rx)
+                d2 = ex * (qy - ry) - ey * (qx - rx)
+                if not ((d1 > 1e-9 and d2 < -1e-9) or (d1 < -1e-9 and d2 > 1e-9)):
+                    continue
+                d3 = dx * (ry - py) - dy * (rx - px)
+                d4 = dx * (ty - py) - dy * (tx - px)
+                if (d3 > 1e-9 and d4 < -1e-9) or (d3 < -1e-9 and d4 > 1e-9):
                     total += 1
     return total
 
