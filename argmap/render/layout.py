@@ -402,18 +402,22 @@ def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[st
     rows = layers.rows
     position = {n: i for row in rows for i, n in enumerate(row)}
 
+    # Where each item's lines end in the rows above and below, sorted: only
+    # the row being swapped changes, so each row computes them once.
+    ends: dict[str, tuple[list[int], list[int]]] = {}
+
     def pair_crossings(a: str, b: str) -> int:
         # Lines of a against lines of b, with a left of b.
         count = 0
-        for towards in (up, down):
-            theirs = sorted(position[n] for n in towards[b])
-            for n in towards[a]:
-                count += bisect_left(theirs, position[n])
+        for mine, theirs in zip(ends[a], ends[b]):
+            for at in mine:
+                count += bisect_left(theirs, at)
         return count
 
     for _ in range(passes):
         improved = False
         for row in rows:
+            ends = {n: (sorted(position[m] for m in up[n]), sorted(position[m] for m in down[n])) for n in row}
             for i in range(len(row) - 1):
                 a, b = row[i], row[i + 1]
                 if layers.band[a] != layers.band[b] and not (_is_waypoint(a) or _is_waypoint(b)):
@@ -788,13 +792,18 @@ class _Obstacles:
     def clear(self, p: Point, q: Point, ends: tuple[str, str]) -> bool:
         """Whether segment pq stays out of every box but ``ends``."""
         lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        low, high = min(p[1], q[1]), max(p[1], q[1])
         seen: set[str] = set()
         for k in range(int(lo // BUCKET), int(hi // BUCKET) + 1):
             for n in self.bucket.get(k, ()):
                 if n in seen or n in ends:
                     continue
                 seen.add(n)
-                if _segment_hits(p, q, self.rects[n]):
+                rect = self.rects[n]
+                # Boxes beside the segment's bounds cannot meet it.
+                if rect[1] > high or rect[3] < low or rect[0] > hi or rect[2] < lo:
+                    continue
+                if _segment_hits(p, q, rect):
                     return False
         return True
 
