@@ -213,7 +213,9 @@ splines. A line "through a box" enters a box that is not one of its ends.
 "claim px": claim type (14 px at zoom 1) on screen once the whole map is
 fitted to the page's map area at 1366x768 (1051x696 px, of which the page
 fills 0.985); argmap's projector theme is fitted to its own map area (1366x615
-px, panel folded away). Layout time is CPU
+px, panel folded away): the whole map, which the projector's Whole map button
+shows; its first view starts at 17 px or more, from the top of the map, when
+the whole is smaller. Layout time is CPU
 time in Python, best of {repeat}; dot's is the pygraphviz call.
 
 {header}
