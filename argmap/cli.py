@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from argmap import __version__
 from argmap.corpus.errors import terminal_lines, terminal_text
+from argmap.files import reason
 
 
 class UsageError(Exception):
@@ -165,6 +166,10 @@ def corpus_dir(args: argparse.Namespace) -> Path:
         raise UsageError(f"corpus folder '{folder}' does not exist" if not os.path.lexists(folder)
                          else f"'{folder}' is not a folder (or cannot be looked into)")
     if not holds_corpus(folder):
+        try:
+            os.listdir(folder)
+        except OSError as exc:  # not a corpus we were shown, one we may not look into
+            raise UsageError(f"cannot read corpus folder '{folder}': {reason(exc)}") from None
         raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
     return folder
 
@@ -300,7 +305,7 @@ def _build(args: argparse.Namespace) -> int:
         written = build_site(g, args.out, questions=selected, theme=args.theme)
     except OSError as exc:
         # A bad --out (a file, no permission, disk full): nothing was changed.
-        raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write to '{args.out}': {reason(exc)}") from None
     say(f"wrote {len(written)} pages to {args.out}")
     return 0
 

@@ -52,12 +52,12 @@ def write_file(path: Path | str, data: str | bytes) -> None:
     except FileNotFoundError:
         mode = default_mode()
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -67,7 +67,7 @@ def write_file(path: Path | str, data: str | bytes) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}; the earlier file is as it was") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}; the earlier file is as it was") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -83,7 +83,7 @@ def _regular_target(path: Path) -> Path:
     except NotADirectoryError:
         raise OutputError(f"cannot write '{path}': a part of that path is a file, not a folder") from None
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(f"'{path}' is a folder; give a file name")
     if not stat.S_ISREG(info.st_mode):
@@ -91,7 +91,8 @@ def _regular_target(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
+    """An OSError's cause in the lower-case words of every argmap message."""
     text = exc.strerror or str(exc)
     return text[0].lower() + text[1:] if text else "unknown error"
 

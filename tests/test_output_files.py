@@ -176,13 +176,38 @@ def test_a_full_disk_is_exit_2_and_the_old_file_stays(mini_corpus, tmp_path, cli
     assert [p.name for p in tmp_path.iterdir() if p.name != "mini"] == ["map.json"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_folder_is_exit_2(mini_corpus, tmp_path, cli):
+def test_a_read_only_folder_is_exit_2_and_keeps_what_it_holds(mini_corpus, tmp_path, cli, unprivileged_cli):
+    """For a process the kernel holds to file modes (see the fixture): export,
+    plan and build into a read-only folder, or rebuild a read-only site,
+    refuse with exit 2 in one line, and every file there stays as it was."""
     folder = tmp_path / "ro"
     folder.mkdir()
+    (folder / "x.json").write_text("old", encoding="utf-8")
+    site = tmp_path / "site"
+    assert cli("build", "--corpus", mini_corpus, "--out", site)[0] == 0
+    before = pages(site)
     folder.chmod(0o555)
-    code, _, err = export(cli, mini_corpus, folder / "x.json")
-    assert code == 2 and "permission denied" in err
+    site.chmod(0o555)
+    try:
+        for args in (["export", Q, "--format", "json", "-o", folder / "x.json"],
+                     ["export", Q, "--format", "json", "-o", folder / "new.json"],
+                     ["plan", Q, "-o", folder / "plan.md"],
+                     ["build", "--out", folder / "site"],
+                     ["build", "--out", site]):
+            result = unprivileged_cli(*args, "--corpus", mini_corpus)
+            assert result.returncode == 2, (args, result.stderr)
+            assert result.stdout == "" and "permission denied" in result.stderr
+            assert len(result.stderr.splitlines()) == 1
+        tmp_path.chmod(0o555)  # nowhere beside the site to stage a build either
+        result = unprivileged_cli("build", "--out", site, "--corpus", mini_corpus)
+        assert result.returncode == 2 and "permission denied" in result.stderr
+    finally:
+        for path in (tmp_path, folder, site):
+            path.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == ["x.json"]
+    assert (folder / "x.json").read_text(encoding="utf-8") == "old"
+    assert pages(site) == before and sorted(p.name for p in site.iterdir()) == sorted(before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "ro", "site"]
 
 
 def test_a_read_only_folder_as_root_is_exit_2(mini_corpus, tmp_path, cli, monkeypatch):
