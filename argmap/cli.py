@@ -118,9 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:
         # A file-system failure no command foresaw (a folder removed under
-        # it, ...): one plain line, never a traceback.
-        where = f" '{exc.filename}'" if exc.filename else ""
-        say(f"argmap {args.command}: error: cannot use{where}: {exc.strerror or exc}")
+        # it, ...): one plain line, never a traceback. One with no file
+        # named is standard output (a full disk, a closed descriptor).
+        what = f"cannot use '{exc.filename}'" if exc.filename else "cannot write the result to standard output"
+        say(f"argmap {args.command}: error: {what}: {reason(exc)}")
         return 2
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "

@@ -321,3 +321,16 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to fill")
+@pytest.mark.parametrize("args", [["list"], ["export", "all", "--format", "json"], ["plan", Q]])
+def test_a_full_standard_output_is_one_plain_line(mini_corpus, args):
+    import sys
+
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run([sys.executable, "-m", "argmap", *args, "--corpus", str(mini_corpus)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == (f"argmap {args[0]}: error: cannot write the result to standard output: "
+                             "no space left on device\n")
