@@ -41,8 +41,9 @@ def write_file(path: Path | str, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` all at once or not at all.
 
     Raises OutputError, with the target unchanged, when ``path`` is a folder,
-    a FIFO, a device or anything but a regular file, lies under a file, is in
-    a folder that cannot be written, or the disk fills up.
+    a FIFO, a device or anything but a regular file, a file the user may not
+    write, lies under a file, is in a folder that cannot be written, or the
+    disk fills up.
     """
     path = Path(path)
     target = _regular_target(path)
@@ -88,6 +89,10 @@ def _regular_target(path: Path) -> Path:
         raise OutputError(f"'{path}' is a folder; give a file name")
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(f"'{path}' is not a regular file (a pipe, socket or device); argmap replaces only files")
+    if not os.access(path, os.W_OK):
+        # The rename would replace it all the same; a file made read-only is
+        # kept, as the shell's `>` keeps it.
+        raise OutputError(f"cannot write '{path}': permission denied (the file is read-only)")
     return Path(os.path.realpath(path))
 
 

@@ -178,18 +178,22 @@ def test_a_full_disk_is_exit_2_and_the_old_file_stays(mini_corpus, tmp_path, cli
 
 def test_a_read_only_folder_is_exit_2_and_keeps_what_it_holds(mini_corpus, tmp_path, cli, unprivileged_cli):
     """For a process the kernel holds to file modes (see the fixture): export,
-    plan and build into a read-only folder, or rebuild a read-only site,
-    refuse with exit 2 in one line, and every file there stays as it was."""
+    plan and build into a read-only folder, over a read-only file, or rebuild
+    a read-only site, refuse with exit 2 in one line, and every file there
+    stays as it was."""
     folder = tmp_path / "ro"
     folder.mkdir()
     (folder / "x.json").write_text("old", encoding="utf-8")
+    (tmp_path / "locked.md").write_text("mine", encoding="utf-8")
+    (tmp_path / "locked.md").chmod(0o444)  # a read-only file in a folder that can be written
     site = tmp_path / "site"
     assert cli("build", "--corpus", mini_corpus, "--out", site)[0] == 0
     before = pages(site)
     folder.chmod(0o555)
     site.chmod(0o555)
     try:
-        for args in (["export", Q, "--format", "json", "-o", folder / "x.json"],
+        for args in (["plan", Q, "-o", tmp_path / "locked.md"],
+                     ["export", Q, "--format", "json", "-o", folder / "x.json"],
                      ["export", Q, "--format", "json", "-o", folder / "new.json"],
                      ["plan", Q, "-o", folder / "plan.md"],
                      ["build", "--out", folder / "site"],
@@ -207,7 +211,8 @@ def test_a_read_only_folder_is_exit_2_and_keeps_what_it_holds(mini_corpus, tmp_p
     assert sorted(p.name for p in folder.iterdir()) == ["x.json"]
     assert (folder / "x.json").read_text(encoding="utf-8") == "old"
     assert pages(site) == before and sorted(p.name for p in site.iterdir()) == sorted(before)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "ro", "site"]
+    assert (tmp_path / "locked.md").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.md", "mini", "ro", "site"]
 
 
 def test_a_read_only_folder_as_root_is_exit_2(mini_corpus, tmp_path, cli, monkeypatch):
