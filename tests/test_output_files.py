@@ -103,6 +103,37 @@ def test_a_build_interrupted_at_random_leaves_all_old_or_all_new_pages(two_sites
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")], "staging left behind"
 
 
+@pytest.mark.parametrize(("existing", "nth"), [(False, 1), (True, 1), (True, 2)],
+                         ids=["new-site", "rebuilt-site-staging", "rebuilt-site-backup"])
+def test_ctrl_c_as_a_build_makes_its_temporary_folder_leaves_nothing_behind(mini_corpus, tmp_path, cli,
+                                                                          monkeypatch, existing, nth):
+    """The random interrupts above once caught this window: Ctrl-C right
+    after the staging (or backup) folder was made, before the build held its
+    name, left the folder behind. Here the signal comes exactly then."""
+    from argmap.render import site
+
+    out = tmp_path / "site"
+    if existing:
+        assert cli("build", "--corpus", mini_corpus, "--out", out)[0] == 0
+        (out / "index.html").write_text("earlier", encoding="utf-8")
+    real_mkdtemp = site.tempfile.mkdtemp
+    calls = []
+
+    def made_then_interrupted(*args, **kwargs):
+        folder = real_mkdtemp(*args, **kwargs)
+        calls.append(folder)
+        if len(calls) == nth:  # the staging folder, then the backup of the pages it replaces
+            os.kill(os.getpid(), signal.SIGINT)
+        return folder
+
+    monkeypatch.setattr(site.tempfile, "mkdtemp", made_then_interrupted)
+    code, _, _ = cli("build", "--corpus", mini_corpus, "--out", out)
+    assert code == 130 and len(calls) == nth
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["mini", "site"] if existing else ["mini"])
+    if existing:
+        assert (out / "index.html").read_text(encoding="utf-8") == "earlier"
+
+
 def test_concurrent_builds_into_one_folder_leave_one_whole_site(two_sites, tmp_path):
     out = tmp_path / "site"
     (out).mkdir()
