@@ -76,6 +76,14 @@ def all_old_or_all_new(out: Path, two_sites) -> str:
     raise AssertionError(f"a mixed site: {mixed}")
 
 
+def started_argmap(err: str) -> bool:
+    """False when stderr is CPython's traceback from its own start-up: an
+    interrupt no program can catch, with no frame in argmap's files."""
+    if "Traceback" not in err:
+        return True
+    return f"{os.sep}argmap{os.sep}" in err or not err.rstrip().endswith("KeyboardInterrupt")
+
+
 def test_a_build_interrupted_at_random_leaves_all_old_or_all_new_pages(two_sites, tmp_path):
     """Ctrl-C (and a SIGTERM now and then) at random moments of a build."""
     out = tmp_path / "site"
@@ -93,8 +101,14 @@ def test_a_build_interrupted_at_random_leaves_all_old_or_all_new_pages(two_sites
         sig = signal.SIGTERM if attempt % 3 == 2 else signal.SIGINT
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
-        assert "Traceback" not in err
-        assert proc.returncode in (0, 130, 143, -sig), err
+        if not started_argmap(err):
+            # On a loaded machine the signal can land while Python itself
+            # starts (site, runpy): CPython's own traceback, before any line
+            # of argmap runs, and nothing touched (checked below).
+            assert proc.returncode == 1, err
+        else:
+            assert "Traceback" not in err
+            assert proc.returncode in (0, 130, 143, -sig), err
         now = all_old_or_all_new(out, two_sites)
         # a build that finished wrote its pages; one interrupted left the
         # earlier ones, or (caught in its swap) finished the swap first
