@@ -104,8 +104,9 @@ def test_a_build_interrupted_at_random_leaves_all_old_or_all_new_pages(two_sites
         if not started_argmap(err):
             # On a loaded machine the signal can land while Python itself
             # starts (site, runpy): CPython's own traceback, before any line
-            # of argmap runs, and nothing touched (checked below).
-            assert proc.returncode == 1, err
+            # of argmap runs, and nothing touched (checked below). It exits
+            # 1 (site) or by the signal (an uncaught KeyboardInterrupt).
+            assert proc.returncode in (1, -sig), err
         else:
             assert "Traceback" not in err
             assert proc.returncode in (0, 130, 143, -sig), err
