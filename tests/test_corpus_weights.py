@@ -90,3 +90,17 @@ def test_weight_changes_that_name_no_link_are_located(tmp_path):
     expect(found, STUDENT, marked(text, 5), "error", "unknown key 'why'")
     expect(found, STUDENT, marked(text, 6), "error", "changed twice", f"{STUDENT}:8")
     assert len(errors(found)) == 7
+
+
+def test_a_map_and_a_plan_build_with_a_link_set_aside(tmp_path, capsys):
+    from argmap.cli import main
+
+    graph_of(tmp_path, {})
+    added = tmp_path / "alice.yaml"
+    added.write_text("weights:\n  - {from: e2, to: c2, weight: aside}\n", encoding="utf-8")
+    corpus = ["--corpus", str(tmp_path), "--add", str(added)]
+    assert main(["build", *corpus, "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "q.html").is_file()
+    capsys.readouterr()
+    assert main(["plan", "q", *corpus]) == 0
+    assert "set aside" in capsys.readouterr().out

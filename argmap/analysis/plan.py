@@ -21,7 +21,8 @@ from argmap.analysis.judgement import percent
 from argmap.analysis.lens import lens
 from argmap.analysis.subgraph import on_path, sides_of
 
-WEIGHT_WORDS = {0.25: "weak", 0.5: "moderate", 0.75: "strong"}
+# 0.0: a link the reader set aside (corpus ``weights``).
+WEIGHT_WORDS = {0.0: "set aside", 0.25: "weak", 0.5: "moderate", 0.75: "strong"}
 
 
 @dataclass(frozen=True)

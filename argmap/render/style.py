@@ -36,7 +36,8 @@ EVIDENCE_BORDER = "#9c8652"
 ASIDE_FILL = "#e9ebee"
 ASIDE_BORDER = "#9aa1ab"
 FONT_FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-EDGE_WIDTH = {0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
+# 0.0: a link the reader set aside (corpus ``weights``): a thin grey dotted line.
+EDGE_WIDTH = {0.0: 1.0, 0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
 DEFAULT_EDGE_WIDTH = EDGE_WIDTH[0.5]
 # Curved lines read better, but vis-network spends most of a big map's start
 # on them (2,000 nodes: ~0.45 s of 0.65 s); past this many lines, straight.
@@ -133,6 +134,9 @@ def edge_style(relation: str, weight: float, side_fill: str | None) -> dict[str,
         style["width"] = EDGE_WIDTH[weight]
     if side_fill is not None:
         style["color"] = side_fill
+    elif weight == 0.0:
+        style["color"] = ASIDE_BORDER
+        style["dashes"] = [2, 4]
     elif relation == "undermines":
         style["color"] = UNDERMINES
         style["dashes"] = [8, 5]
