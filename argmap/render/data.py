@@ -40,10 +40,16 @@ one source. The shape, version 1 (``schema``):
     each theme lays it out (``nodes`` carry the opening theme's).
 ``theme``
     the theme the page opens in.
+``corpus``
+    the corpus's identity: 16 hex digits of a hash of its question and
+    school ids, the same for every rebuild of the same debate (a fixed
+    typo or a new evidence item keeps it), so a reader's own additions,
+    kept in the browser under it and the question id, survive a rebuild.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import networkx as nx
@@ -112,7 +118,15 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
         "schools": [_school(g, s, nodes) for s in _schools_of(g, claims)],
         "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": g.nodes[n]["label"]} for n in nodes],
+        "corpus": corpus_identity(g),
     }
+
+
+def corpus_identity(g: nx.DiGraph) -> str:
+    """A short, stable name for the debate a graph holds (see ``corpus``
+    above): its question and school ids, hashed."""
+    ids = sorted(n for n, kind in g.nodes(data="kind") if kind in ("question", "school"))
+    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:16]
 
 
 def drawn_label(g: nx.DiGraph, node: str, theme: str = "default") -> str:

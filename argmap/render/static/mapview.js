@@ -13,7 +13,10 @@
   var $ = kit.$;
 
   var groupOf = new Map();
-  data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
+  function indexGroups() {
+    groupOf.clear();
+    data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
+  }
 
   var resolveDrawn;
 
@@ -26,6 +29,7 @@
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
 
     start: function () {
+      indexGroups();
       var container = $("map");
       view.nodes = new vis.DataSet(data.vis.nodes);
       view.edges = new vis.DataSet(data.vis.edges);
@@ -54,6 +58,41 @@
       else if (what === "theme") { view.setTheme(now.theme); }
       else if (what === "panel") { view.refit(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); }
+      else if (what === "data") { view.syncData(); }
+    },
+
+    /* The page data changed (the reader's own items, workspace.js): boxes
+     * are updated in place (a new box, a new group once evidence becomes
+     * contested) and the lines drawn again, since a changed weight restyles
+     * a line and vis-network cannot unset a style by updating it. */
+    syncData: function () {
+      indexGroups();
+      var placed = data.vis.themes[state.theme];
+      var wanted = new Set();
+      var boxes = data.vis.nodes.map(function (node) {
+        wanted.add(node.id);
+        var where = placed[node.id];
+        var group = state.accepted[node.id] === false ? node.group + "-aside" : node.group;
+        return Object.assign({}, node, {x: where[0], y: where[1], label: where[2], group: group,
+                                        hidden: !state.shown[node.id]});
+      });
+      var before = view.nodes.length;
+      var gone = view.nodes.getIds().filter(function (id) { return !wanted.has(id); });
+      view.nodes.remove(gone);
+      view.nodes.update(boxes);
+      var reshaped = gone.length > 0 || view.nodes.length !== before;
+      view.hidden = new Map(data.nodes.map(function (node) { return [node.id, !state.shown[node.id]]; }));
+      view.edgeHidden = new Map();
+      view.edges.clear();
+      view.edges.add(data.vis.edges.map(function (edge, index) {
+        var link = data.links[index];
+        var hidden = !(state.shown[link.from] && state.shown[link.to]);
+        view.edgeHidden.set(index, hidden);
+        return Object.assign({}, edge, {hidden: hidden});
+      }));
+      if (state.selected !== null) { view.network.selectNodes([state.selected]); }
+      // New or removed boxes: show the whole map again, unless the reader has moved it.
+      if (reshaped && !view.readerMoved) { view.fitShown(); }
     },
 
     /* Hide in the drawing what the state does not show, and each link

@@ -12,7 +12,7 @@
     element: "outline",
 
     update: function (what, now, id) {
-      if (what === "school") { outline.mark(); }
+      if (what === "school" || what === "data") { outline.mark(); }
       else if (what === "evidence") { outline.mark(id); }
     },
 

@@ -230,7 +230,7 @@
       });
     },
     mark: function (id) {
-      var box = document.querySelector('#evidence-list input[data-evidence="' + id + '"]');
+      var box = document.querySelector('#evidence-list input[data-evidence="' + CSS.escape(id) + '"]');
       if (box) { box.checked = state.accepted[id] !== false; }
     }
   };
@@ -279,11 +279,11 @@
   };
 
   panel.update = function (what, now, id) {
-    if (what === "school" || what === "evidence") { balanceMeter.render(); }
+    if (what === "school" || what === "evidence" || what === "data") { balanceMeter.render(); }
     if (what === "evidence") { evidenceList.mark(id); }
     if (what === "selected") { panel.show("details"); }
     if (what === "theme") { setPanel(now.theme !== "projector"); }
-    if ((what === "school" || what === "evidence") && now.selected !== null) { details.render(); }
+    if ((what === "school" || what === "evidence" || what === "data") && now.selected !== null) { details.render(); }
     else if (what === "selected") { details.render(); }
   };
 

@@ -44,6 +44,12 @@
   var claimIndex = new Map(Object.keys(data.claims).map(function (id) { return [id, data.claims[id]]; }));
   var evidenceIndex = new Map(Object.keys(data.evidence).map(function (id) { return [id, data.evidence[id]]; }));
 
+  /* Fill an index Map again, in place (views hold the Map itself). */
+  function refill(index, entries) {
+    index.clear();
+    entries.forEach(function (entry) { index.set(entry[0], entry[1]); });
+  }
+
   var state = {
     school: null,        // school id of the lens, or null for the whole debate
     accepted: dict(),    // evidence id -> false when set aside
@@ -61,7 +67,8 @@
 
   var listeners = [];
   /* listener(what, state, detail); what is "school", "evidence" (detail: its
-   * id), "reveal", "dates", "selected", "view", "theme" or "panel". */
+   * id), "reveal", "dates", "selected", "view", "theme", "panel" or "data"
+   * (the reader's own additions changed the page data: redraw from it). */
   function onChange(listener) { listeners.push(listener); }
   function changed(what, detail) { listeners.forEach(function (listener) { listener(what, state, detail); }); }
 
@@ -127,11 +134,16 @@
   /* Links into and out of each node, in data order (indices into data.links). */
   var into = new Map();
   var outOf = new Map();
-  data.nodes.forEach(function (node) { into.set(node.id, []); outOf.set(node.id, []); });
-  data.links.forEach(function (link, index) {
-    into.get(link.to).push(index);
-    outOf.get(link.from).push(index);
-  });
+  function indexLinks() {
+    into.clear();
+    outOf.clear();
+    data.nodes.forEach(function (node) { into.set(node.id, []); outOf.set(node.id, []); });
+    data.links.forEach(function (link, index) {
+      into.get(link.to).push(index);
+      outOf.get(link.from).push(index);
+    });
+  }
+  indexLinks();
 
   /* Everything that feeds a claim: its evidence and claims, all the way down. */
   function feeders(id) {
@@ -148,7 +160,11 @@
   }
 
   var revealOrder = [];
-  data.sides.forEach(function (side) { side.claims.forEach(function (c) { revealOrder.push(c); }); });
+  function orderReveal() {
+    revealOrder.length = 0;
+    data.sides.forEach(function (side) { side.claims.forEach(function (c) { revealOrder.push(c); }); });
+  }
+  orderReveal();
 
   /* ---------- what is shown ---------- */
 
@@ -251,6 +267,31 @@
     changed("theme");
   }
 
+  /* The page data itself changed: workspace.js added or removed the
+   * reader's own items (nodes and links only ever appended after the
+   * corpus's, so link indices of the corpus's links stay put). Index it
+   * again, weigh it again, and tell every view ("data"). */
+  function dataChanged() {
+    model = kit.model = weigh.model(data);
+    refill(nodeIndex, data.nodes.map(function (node) { return [node.id, node]; }));
+    refill(sideIndex, data.sides.map(function (side) { return [side.id, side]; }));
+    refill(claimIndex, Object.keys(data.claims).map(function (id) { return [id, data.claims[id]]; }));
+    refill(evidenceIndex, Object.keys(data.evidence).map(function (id) { return [id, data.evidence[id]]; }));
+    indexLinks();
+    orderReveal();
+    Object.keys(state.accepted).forEach(function (id) {
+      if (!evidenceIndex.has(id)) { delete state.accepted[id]; }
+    });
+    if (state.selected !== null && !nodeIndex.has(state.selected)) { state.selected = null; }
+    state.shown = dict();
+    computeRevealed();
+    reweigh();
+    computeShown();
+    // Before the views start (stored additions applied as the page loads)
+    // there is nothing drawn yet to tell.
+    if (views.started) { changed("data"); }
+  }
+
   reweigh();
   computeShown();
 
@@ -263,6 +304,6 @@
     requireNode: requireNode, kindOf: kindOf,
     lensAllows: lensAllows, revealAllows: revealAllows, dateAllows: dateAllows, isShown: isShown,
     select: select, setSchool: setSchool, setEvidence: setEvidence, setReveal: setReveal,
-    setDates: setDates, setView: setView, setTheme: setTheme
+    setDates: setDates, setView: setView, setTheme: setTheme, dataChanged: dataChanged
   });
 })(window.argmap = window.argmap || {});
