@@ -195,6 +195,11 @@ def test_a_students_map_weighs_as_the_command_line_does_and_survives_a_reload(co
     assert_same({n["id"]: n["share"] for n in nodes if n["kind"] == "side"}, shares)
     built = run_argmap("build", "--corpus", root, "--add", mine, "--out", tmp_path / "alice")
     assert built.returncode == 0, built.stderr
+    # The teacher's build of it: the same balance, the student's note shown.
+    teacher = open_map(offline_page, tmp_path / "alice")
+    assert_same(teacher.evaluate("argmap.balance()"), shares)
+    teacher.evaluate("argmap.select('security')")
+    assert "Check Haslam ch. 3 " + HOSTILE in teacher.inner_text("#details")
 
     # The reader's own boxes are told apart: a dashed border and "Yours".
     own = page.evaluate("argmap.nodes().map(n => n.id).filter(id => argmap.kit.workspace.isOwn(id))")
@@ -202,8 +207,12 @@ def test_a_students_map_weighs_as_the_command_line_does_and_survives_a_reload(co
     for node in own:
         drawn = page.evaluate(f"argmap.kit.view.nodes.get({node!r}).shapeProperties.borderDashes")
         assert drawn and len(drawn) == 2
-    # The plan counts the additions: the reader's claim is in it.
-    assert "Britain and France never meant to ally with Moscow." in page.evaluate("argmap.plan()")
+    # The plan counts the additions: the same plan as the command line's with --add.
+    plan = page.evaluate("argmap.plan()")
+    assert "Britain and France never meant to ally with Moscow." in plan
+    planned = run_argmap("plan", ONE, "--corpus", root, "--add", mine)
+    assert planned.returncode == 0, planned.stderr
+    assert plan.strip() == planned.stdout.strip()
 
     page.reload()
     page.evaluate("argmap.ready")

@@ -40,6 +40,9 @@ one source. The shape, version 1 (``schema``):
     each theme lays it out (``nodes`` carry the opening theme's).
 ``theme``
     the theme the page opens in.
+``notes``
+    ``{id: [texts]}``: the notes written in the corpus (or a file added
+    with ``--add``) on the map's nodes, in corpus order.
 ``corpus``
     the corpus's identity: 16 hex digits of a hash of its question and
     school ids, the same for every rebuild of the same debate (a fixed
@@ -118,6 +121,7 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
         "schools": [_school(g, s, nodes) for s in _schools_of(g, claims)],
         "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": g.nodes[n]["label"]} for n in nodes],
+        "notes": {n: list(g.nodes[n]["notes"]) for n in nodes if "notes" in g.nodes[n]},
         "corpus": corpus_identity(g),
     }
 

@@ -41,6 +41,7 @@
   base.plan.claims = kit.table(base.plan.claims);
   base.plan.evidence = kit.table(base.plan.evidence);
   base.plan.titles = kit.table(base.plan.titles);
+  base.notes = kit.table(base.notes || {});
 
   /* docs/format.md's words, and argmap/render/style.py's line widths. */
   var WEIGHTS = new Map([["weak", 0.25], ["moderate", 0.5], ["strong", 0.75]]);
@@ -191,7 +192,9 @@
       });
     });
     stances();
+    // The corpus's notes (a handed-in file built with --add), then the reader's.
     data.notes = new Map();
+    Object.keys(base.notes).forEach(function (id) { data.notes.set(id, base.notes[id].slice()); });
     m.notes.forEach(function (note) {
       if (!data.notes.has(note.on)) { data.notes.set(note.on, []); }
       data.notes.get(note.on).push(note.text);
@@ -348,6 +351,7 @@
         source: clean(item.source), date: item.date
       });
     });
+    words.advice = count(m) ? advice() : base.plan.advice;
     uses.forEach(function (list, claim) {
       list.sort(function (a, b) {
         return a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0);
@@ -356,6 +360,66 @@
         return {evidence: u.evidence, lead: u.lead, marks: u.marks, shows: u.shows, source: u.source};
       });
     });
+  }
+
+  /* The teacher's warnings over the merged data, worded and ordered as
+   * argmap.analysis.advice and argmap.plan.words._warning give them. */
+  function advice() {
+    var found = [];
+    var into = new Map();
+    data.links.forEach(function (link) {
+      if (!into.has(link.to)) { into.set(link.to, []); }
+      into.get(link.to).push(link);
+    });
+    var path = new Set();
+    var stack = data.sides.map(function (side) { return side.id; });
+    while (stack.length) {
+      (into.get(stack.pop()) || []).forEach(function (link) {
+        if (!path.has(link.from)) { path.add(link.from); stack.push(link.from); }
+      });
+    }
+    function byId(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+    var period = data.question.period;
+    if (period) {
+      var periodWords = period[0] + " to " + period[1];
+      Array.from(path).filter(function (id) { return data.evidence[id]; }).sort(function (a, b) {
+        var x = data.evidence[a].date; var y = data.evidence[b].date;
+        return x !== y ? byId(x, y) : byId(a, b);
+      }).forEach(function (id) {
+        var item = data.evidence[id];
+        if (item.years[1] < period[0] || item.years[0] > period[1]) {
+          found.push([id, "Outside the period: " + item.date + ", " + clean(item.title) + " lies outside " +
+                      periodWords + "; use it as context, not as proof."]);
+        }
+      });
+    }
+    data.sides.forEach(function (side) {
+      var holders = new Set();
+      data.schools.forEach(function (school) {
+        if (side.claims.some(function (c) { return school.holds.indexOf(c) >= 0; })) { holders.add(school); }
+      });
+      var label = "“" + clean(side.label) + "”";
+      if (holders.size === 1) {
+        found.push([side.id, "One school only: every claim on " + label + " is held by " +
+                    clean(Array.from(holders)[0].name) + " alone; find a historian from another school who argues it."]);
+      } else if (!holders.size) {
+        found.push([side.id, "No school: no school holds a claim on " + label + "; find a historian who argues it."]);
+      }
+    });
+    Array.from(path).filter(function (id) { return data.claims[id]; }).sort(byId).forEach(function (claim) {
+      var backing = (into.get(claim) || []).filter(function (link) {
+        return link.relation === "supports" && (data.evidence[link.from] || data.claims[link.from]);
+      });
+      var evidence = backing.filter(function (link) { return data.evidence[link.from]; });
+      var label = "“" + clean(data.claims[claim].label) + "”";
+      if (evidence.length === 1) {
+        found.push([claim, "Single evidence: " + label + " rests on one piece of evidence (" +
+                    clean(data.evidence[evidence[0].from].title) + "); find a second."]);
+      } else if (!backing.length) {
+        found.push([claim, "No evidence: " + label + " rests on no evidence; find some or drop it."]);
+      }
+    });
+    return found;
   }
 
   /* ---------- reading a file of additions ---------- */
@@ -986,7 +1050,14 @@
         box.insertBefore(el("p", {class: "yours-badge", text: "Yours: you added this"}), box.firstChild);
       }
       var section = el("section", {class: "mine-details", "aria-label": "Your work on this box"});
-      var notes = data.notes.get(id) || [];
+      var written = base.notes[id] || [];
+      if (written.length) {
+        section.appendChild(el("h4", {text: "Notes"}));
+        section.appendChild(el("ul", {class: "mine-notes"}, written.map(function (note) {
+          return el("li", {}, [el("p", {class: "note-text", text: note})]);
+        })));
+      }
+      var notes = mine.notes.filter(function (note) { return note.on === id; });
       section.appendChild(el("h4", {text: "Your notes"}));
       if (notes.length) {
         section.appendChild(el("ul", {class: "mine-notes"}, mine.notes.map(function (note, index) {
