@@ -34,10 +34,11 @@ HERE = Path(__file__).resolve().parent
 # they measure it; panel.js before mapview.js: the map starts at its final
 # size); api.js assembles the public API and starts the views; plan.js, and any
 # view loaded after api.js, registers and starts at once.
-# vendor/js-yaml.min.js reads a reader's own map file (workspace.js), which
-# applies what the browser kept before the views first draw.
+# vendor/js-yaml.min.js and mine-file.js read a reader's own map file;
+# workspace.js applies what the browser kept before the views first draw,
+# and workspace-ui.js is its view (the Mine tab).
 MAP_SCRIPTS = ("weigh.js", "state.js", "controls.js", "panel.js", "mapview.js", "outline.js",
-               "vendor/js-yaml.min.js", "workspace.js", "api.js", "plan.js")
+               "vendor/js-yaml.min.js", "mine-file.js", "workspace.js", "workspace-ui.js", "api.js", "plan.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
