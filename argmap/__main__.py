@@ -1,5 +1,8 @@
 """Lets ``python -m argmap`` behave exactly like the ``argmap`` console script."""
 
-from argmap.cli import main
+try:
+    from argmap.cli import main
+except KeyboardInterrupt:  # Ctrl-C while starting: nothing was touched yet
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

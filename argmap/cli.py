@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("id", metavar="ID", help="question id")
     corpus_option(sub)
     sub.add_argument("--school", metavar="ID", help="write the plan as this school would argue it")
-    sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    sub.add_argument("--format", choices=("markdown", "html", "docx"), default="markdown",
+                     help="markdown (default), a printable html page, or a Word document (needs -o)")
+    sub.add_argument("--detail", action="store_true", help="append the figures behind the plan after its references")
     sub.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout")
 
     sub = command("export", "one question's map (or 'all') in another format")
@@ -88,8 +90,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        return 130
     if args.command is None:
         parser.print_help()
         return 2
@@ -202,12 +207,15 @@ def known_school(g, school_id: str | None) -> str | None:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from argmap.files import write_atomic
+    from argmap.files import OutputError, write_file
 
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        write_atomic(output, text)
+        return
+    try:
+        write_file(output, text)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -277,12 +285,26 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    if args.format == "docx" and args.output is None:
+        raise UsageError("--format docx needs -o FILE: a Word document cannot go to the terminal")
+    if args.output is not None and not args.output.parent.is_dir():
+        raise UsageError(f"cannot write to '{args.output}': folder '{args.output.parent}' does not exist")
+    if args.output is not None and args.output.exists() and not args.output.is_file():
+        raise UsageError(f"cannot write to '{args.output}': it is not a regular file")
     _, g = load(args)
     question = known_question(g, args.id)
     school = known_school(g, args.school)
-    from argmap.plan import render_plan
+    from argmap.plan import plan_view, render_plan
 
-    _emit(render_plan(g, question, school=school, fmt=args.format), args.output)
+    try:
+        if args.format == "docx":
+            from argmap.plan.docx import write_docx
+
+            write_docx(plan_view(g, question, school, with_detail=args.detail), args.output, args.detail)
+        else:
+            _emit(render_plan(g, question, school=school, fmt=args.format, with_detail=args.detail), args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write to '{args.output}': {exc.strerror or exc}") from None
     return 0
 
 

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from argmap.corpus import CORPUS_FOLDERS
+from argmap.corpus.errors import terminal_text
 
 HOST = "127.0.0.1"
 EVENTS_PATH = "/__argmap__/events"
@@ -43,21 +43,38 @@ STATIC = Path(__file__).resolve().parent / "serve_static"
 _CSP_META = re.compile(r'<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*/?>', re.IGNORECASE)
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
-Snapshot = dict[str, tuple[int, int]]
+Snapshot = dict[str, tuple[int, int, int]]
+# A client that sends nothing for this long is dropped: idle connections
+# must not pile up threads.
+IDLE_SECONDS = 15.0
+# Who may ask: a DNS-rebinding page reaches 127.0.0.1 under its own name,
+# so only loopback names are answered.
+ALLOWED_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 
-def corpus_snapshot(corpus: Path) -> Snapshot:
-    """Size and modification time of every corpus file, by path: any edit,
-    new file, rename or deletion changes it."""
+def corpus_snapshot(corpus: Path, added: Sequence[Path] = ()) -> Snapshot:
+    """Size and modification time of every corpus file (and ``--add`` file),
+    by path: any edit, new file, rename, deletion or change of mode changes
+    it. A folder that cannot be listed, or vanished, counts as a change of
+    its own (the build then says what is wrong)."""
+    from argmap.corpus.walk import corpus_files
+
+    problems: list = []
     found: Snapshot = {}
-    for folder in CORPUS_FOLDERS:
-        for path in sorted((corpus / folder).rglob("*")):
-            if path.suffix in (".yaml", ".yml"):
-                try:
-                    stat = path.stat()
-                except OSError:  # removed between listing and stat: the next poll sees it
-                    continue
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    paths = [ref.path for ref in corpus_files(corpus, problems)] + list(added)
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:  # removed between listing and stat: the next poll sees it
+            continue
+        found[str(path)] = (info.st_mtime_ns, info.st_size, info.st_mode)
+    for problem in problems:
+        found[f"{problem.path}: {problem.message}"] = (0, 0, 0)
+    try:
+        present = corpus.is_dir()
+    except OSError:
+        present = False
+    found["corpus folder present"] = (int(present), 0, 0)
     return found
 
 
@@ -89,30 +106,41 @@ class BuildState:
 
 
 def build_once(corpus: Path, out: Path, state: BuildState, added: Sequence[Path] = ()) -> None:
-    """Load and build; on errors print them, tell the pages, and write nothing."""
+    """Load and build; on errors print them, tell the pages, and write
+    nothing. Whatever fails (the corpus, the file system, argmap itself) is
+    said in the terminal and on the pages, and the last good map stays."""
     from argmap.corpus import load_corpus
     from argmap.graph import build_graph
     from argmap.render import build_site
 
-    result = load_corpus(corpus, added)
-    for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr, flush=True)
-    if result.errors:
-        count = len(result.errors)
-        print(f"argmap serve: {count} error{'s' * (count != 1)}; still serving the last good map",
-              file=sys.stderr, flush=True)
-        state.publish(state.generation, [str(e) for e in result.errors])
-        return
     try:
+        result = load_corpus(corpus, added)
+        for diagnostic in result.diagnostics:
+            print(diagnostic, file=sys.stderr, flush=True)
+        if result.errors:
+            count = len(result.errors)
+            print(f"argmap serve: {count} error{'s' * (count != 1)}; still serving the last good map",
+                  file=sys.stderr, flush=True)
+            state.publish(state.generation, [str(e) for e in result.errors])
+            return
         written = build_site(build_graph(result.corpus), out, questions=None, theme="default")
     except OSError as exc:
         # A full disk or an unwritable folder: say so, keep serving what is there.
-        message = f"argmap serve: could not write the maps to {out}: {exc}"
-        print(message, file=sys.stderr, flush=True)
-        state.publish(state.generation, [message])
+        _failed(state, f"argmap serve: could not write the maps to {out}: {exc.strerror or exc}; "
+                       "still serving the last good map")
+        return
+    except Exception as exc:  # noqa: BLE001 - serve must outlive any failure of one build
+        _failed(state, f"argmap serve: the build failed ({type(exc).__name__}: {exc}); "
+                       "still serving the last good map")
         return
     print(f"argmap serve: built {len(written)} pages", file=sys.stderr, flush=True)
     state.publish(state.generation + 1, [])
+
+
+def _failed(state: BuildState, message: str) -> None:
+    message = terminal_text(message)
+    print(message, file=sys.stderr, flush=True)
+    state.publish(state.generation, [message])
 
 
 @dataclass(frozen=True)
@@ -166,8 +194,35 @@ class _Handler(SimpleHTTPRequestHandler):
     state: BuildState
     script: ReloadScript
     waiting_page: str
+    timeout = IDLE_SECONDS
+
+    def parse_request(self) -> bool:
+        """http.server's parsing, then the checks every request must pass:
+        a loopback Host (against DNS rebinding) and a path without NUL."""
+        if not super().parse_request():
+            return False
+        if not allowed_host(self.headers.get("Host")):
+            self.send_error(403, "Host not allowed: argmap serve answers only localhost, 127.0.0.1 and [::1]")
+            return False
+        if "\x00" in unquote(self.path) or "\x00" in self.path:
+            self.send_error(400, "Bad request path")
+            return False
+        return True
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        try:
+            self._get()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            return
+        except (OSError, ValueError):
+            # A page replaced or removed between looking and reading, a
+            # path the file system refuses: an answer, never a dead thread.
+            try:
+                self.send_error(404, "Not found")
+            except OSError:
+                return
+
+    def _get(self) -> None:
         path = urlsplit(self.path).path
         if path == EVENTS_PATH:
             self._events()
@@ -213,11 +268,23 @@ class _Handler(SimpleHTTPRequestHandler):
                 chunk = f"event: state\ndata: {message}\n\n" if fresh else ": still here\n\n"
                 self.wfile.write(chunk.encode("utf-8"))
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
         """Quiet: the terminal is for corpus errors, not for every request."""
+
+
+def allowed_host(host: str | None) -> bool:
+    """True for ``localhost``, ``127.0.0.1`` or ``[::1]``, with any port."""
+    if not host:
+        return False
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[: name.find("]") + 1] if "]" in name else name
+    else:
+        name = name.split(":", 1)[0]
+    return name.rstrip(".") in ALLOWED_HOSTS
 
 
 def _server(out: Path, port: int, state: BuildState) -> ThreadingHTTPServer:
@@ -256,14 +323,14 @@ def serve(corpus_dir: Path, out: Path, port: int, added: Sequence[Path] = ()) ->
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="argmap-serve",
                               daemon=True)
     try:
-        snapshot = corpus_snapshot(corpus_dir)
+        snapshot = corpus_snapshot(corpus_dir, added)
         build_once(corpus_dir, out, state, added)
         thread.start()
         print(f"argmap serve: serving {out} at http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)",
               flush=True)
         while True:
             time.sleep(POLL_SECONDS)
-            current = corpus_snapshot(corpus_dir)
+            current = corpus_snapshot(corpus_dir, added)
             if current != snapshot:
                 snapshot = current
                 build_once(corpus_dir, out, state, added)

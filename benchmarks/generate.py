@@ -157,6 +157,76 @@ def generate(nodes: int, out: Path, seed: int = 1939) -> dict[str, int]:
     return counts
 
 
+def _typo(rng: random.Random, word: str) -> str:
+    """``word`` with one slip an author makes: two letters swapped, one
+    dropped or one doubled (never the same word back)."""
+    while True:
+        i = rng.randrange(len(word) - 1)
+        slip = rng.choice(("swap", "drop", "double"))
+        if slip == "swap":
+            typed = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        elif slip == "drop":
+            typed = word[:i] + word[i + 1:]
+        else:
+            typed = word[:i] + word[i] + word[i:]
+        if typed != word:
+            return typed
+
+
+def typo_corpus(out: Path, evidence: int = 20_000, typos: int = 200, seed: int = 1939) -> dict[str, int]:
+    """A corpus of ``evidence`` items with word-like ids (``pact-purge-123``),
+    cited ten to a claim, where ``typos`` of the citations are mistyped: the
+    slow path of "did you mean" (issue 12). Checks with exactly ``typos``
+    errors."""
+    rng = random.Random(seed)
+    ids = [f"{rng.choice(WORDS)}-{rng.choice(WORDS)}-{i}" for i in range(evidence)]
+    per_claim = 10
+    mistyped = set(rng.sample(range(evidence), typos))
+    (out / "evidence").mkdir(parents=True, exist_ok=True)
+    (out / "schools").mkdir(parents=True, exist_ok=True)
+    (out / "exam_questions").mkdir(parents=True, exist_ok=True)
+    for start in range(0, evidence, ITEMS_PER_FILE):
+        blocks = [f"  - {{id: {e}, title: {_q(_text(rng, 5))}, date: 1936, source: Notes}}"
+                  for e in ids[start:start + ITEMS_PER_FILE]]
+        (out / "evidence" / f"evidence-{start // ITEMS_PER_FILE:04d}.yaml").write_text(
+            "evidence:\n" + "\n".join(blocks) + "\n", encoding="utf-8")
+    claims = []
+    for c, start in enumerate(range(0, evidence, per_claim)):
+        refs = [_typo(rng, e) if i in mistyped else e for i, e in enumerate(ids[start:start + per_claim], start)]
+        links = ", ".join(f"{{ref: {r}, stance: supports}}" for r in refs)
+        claims.append(f"  - id: claim-{c}\n    text: {_q(_text(rng, 10))}\n    evidence: [{links}]")
+    (out / "schools" / "claims.yaml").write_text("claims:\n" + "\n".join(claims) + "\n", encoding="utf-8")
+    half = len(claims) // 2
+    listed = [f"claim-{c}" for c in range(len(claims))]
+    (out / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: Q?\n    command_term: discuss\n    sides:\n"
+        f"      - {{id: a, label: A, claims: [{', '.join(listed[:half])}]}}\n"
+        f"      - {{id: b, label: B, claims: [{', '.join(listed[half:])}]}}\n", encoding="utf-8")
+    return {"evidence": evidence, "typos": typos, "claims": len(claims)}
+
+
+def wide_claim_corpus(out: Path, evidence: int = 5_000, seed: int = 1939) -> dict[str, int]:
+    """One claim citing ``evidence`` items (the slow path of impact, issue
+    12), against one claim with a single item, on a two-sided question."""
+    rng = random.Random(seed)
+    for folder in ("schools", "exam_questions", "evidence"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    ids = [f"ev-{i:05d}" for i in range(evidence + 1)]
+    blocks = [f"  - {{id: {e}, title: {_q(_text(rng, 5))}, date: 1936, source: Notes}}" for e in ids]
+    (out / "evidence" / "evidence.yaml").write_text("evidence:\n" + "\n".join(blocks) + "\n", encoding="utf-8")
+    links = "\n".join(f"      - {{ref: {e}, stance: {rng.choice(['supports', 'undermines'])}, "
+                      f"weight: {rng.choice(WEIGHTS)}}}" for e in ids[:-1])
+    (out / "schools" / "claims.yaml").write_text(
+        f"claims:\n  - id: wide\n    text: A claim on much evidence.\n    evidence:\n{links}\n"
+        f"  - id: narrow\n    text: A claim on one item.\n    evidence: [{{ref: {ids[-1]}, stance: supports}}]\n",
+        encoding="utf-8")
+    (out / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: Q?\n    command_term: discuss\n    sides:\n"
+        "      - {id: a, label: A, claims: [wide]}\n      - {id: b, label: B, claims: [narrow]}\n",
+        encoding="utf-8")
+    return {"evidence": evidence + 1, "claims": 2}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("nodes", type=int, help="about how many graph nodes")

@@ -112,11 +112,20 @@ def test_the_same_corpus_gives_byte_identical_pages(mini_site, run_argmap_cli, t
     assert snapshot(tmp_path / "again") == snapshot(mini_site)
 
 
-def test_export_html_is_the_page_build_writes(mini_site, run_argmap_cli, tmp_path):
+NAV = ('<nav class="crumbs" aria-label="Site"><a href="index.html">All questions</a>'
+       '<a href="schools.html">Schools of thought</a></nav>')
+
+
+def test_export_html_is_the_page_build_writes_without_links_that_lead_nowhere(mini_site, run_argmap_cli, tmp_path):
     result = run_argmap_cli("export", MINI_Q, "--corpus", FIXTURES / "mini", "--format", "html",
                             "-o", tmp_path / "hand-out.html")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "hand-out.html").read_bytes() == (mini_site / f"{MINI_Q}.html").read_bytes()
+    handed_out = (tmp_path / "hand-out.html").read_text(encoding="utf-8")
+    built = (mini_site / f"{MINI_Q}.html").read_text(encoding="utf-8")
+    # the built map links to its site; the map handed out alone links nowhere
+    assert NAV in built
+    assert "index.html" not in handed_out and "schools.html" not in handed_out
+    assert handed_out == built.replace(NAV, "")
 
 
 def test_every_page_is_one_self_contained_file(mini_site):

@@ -182,11 +182,14 @@ def test_percent_rounds_halves_up_like_the_page_does():
     assert percent(0.0) == 0 and percent(1.0) == 100
 
 
-def test_extent_words_thresholds():
-    assert extent_words(0.60) == "to a large extent"
-    assert extent_words(0.5999) == "to some extent"
-    assert extent_words(0.40) == "to some extent"
-    assert extent_words(0.3999) == "only to a limited extent"
+def test_extent_words_follow_the_percentage_a_reader_is_shown():
+    # 0.598 is shown as 60%: the reader must never see "60%, to some extent".
+    assert (percent(0.598), extent_words(0.598)) == (60, "to a large extent")
+    assert (percent(0.595), extent_words(0.595)) == (60, "to a large extent")
+    assert (percent(0.5949), extent_words(0.5949)) == (59, "to some extent")
+    assert (percent(0.40), extent_words(0.40)) == (40, "to some extent")
+    assert (percent(0.395), extent_words(0.395)) == (40, "to some extent")
+    assert (percent(0.3949), extent_words(0.3949)) == (39, "only to a limited extent")
 
 
 @pytest.mark.parametrize("set_aside", [{}, {"nazi-soviet-pact": False, "league-entry": False}])
@@ -206,3 +209,45 @@ def test_impact_is_exactly_the_shift_a_full_reweighing_gives_on_every_course_map
                 toggled = {**set_aside, item.evidence: not item.accepted}
                 after = balance(course, question, toggled, school)
                 assert item.shift == {side: after[side] - now[side] for side in now}
+
+
+def add_school(corpus, entry: str) -> None:
+    path = corpus / "schools" / "schools.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
+def test_a_school_that_holds_no_claim_on_the_sides_takes_no_position(mini_corpus):
+    # It only rejects a claim of the question: it argues nothing for either side.
+    add_school(mini_corpus, "  - {id: official-line, name: Official line, summary: Says nothing here., "
+                            "rejects: [german-deal]}\n")
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    assert balance(g, QUESTION, school="official-line") == {AGREE: None, DISAGREE: None}
+    assert weigh(g, QUESTION, school="official-line").shares == {AGREE: None, DISAGREE: None}
+    assert impact(g, QUESTION, school="official-line") == []
+    # Without a lens, or under a school that holds a listed claim, shares are numbers.
+    assert None not in balance(g, QUESTION).values()
+    assert None not in balance(g, QUESTION, school="german-school").values()
+
+
+def test_a_school_holding_a_listed_claim_that_is_cancelled_out_still_takes_a_position(mini_corpus):
+    # Holding a claim is a position even when the evidence cancels it out: an even split.
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    shares = balance(g, QUESTION, accepted={"nazi-soviet-pact": False, "league-entry": False},
+                     school="german-school")
+    assert shares == {AGREE: 0.5, DISAGREE: 0.5}
+
+
+def test_the_json_export_carries_null_shares_for_a_school_that_takes_no_position(mini_corpus):
+    import json
+
+    from argmap.export.json_export import export
+
+    add_school(mini_corpus, "  - {id: official-line, name: Official line, summary: Says nothing here., "
+                            "rejects: [german-deal]}\n")
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    sides = {n["id"]: n for n in json.loads(export(g, QUESTION, school="official-line"))["nodes"]
+             if n["kind"] == "side"}
+    assert {s: n["share"] for s, n in sides.items()} == {AGREE: None, DISAGREE: None}
+    assert '"share": null' in export(g, QUESTION, school="official-line")
+    everyone = json.loads(export(g, QUESTION))["nodes"]
+    assert all(isinstance(n["share"], float) for n in everyone if n["kind"] == "side")

@@ -3,7 +3,7 @@
 Nothing here reads YAML or writes HTML; graphs go in, numbers come out.
 """
 
-from argmap.analysis.balance import Weighing, balance, side_scores, weigh
+from argmap.analysis.balance import Weighing, balance, side_scores, takes_position, weigh
 from argmap.analysis.impact import Impact, impact
 from argmap.analysis.judgement import extent_words, percent
 from argmap.analysis.lens import lens
@@ -13,5 +13,5 @@ from argmap.analysis.subgraph import question_subgraph, questions
 
 __all__ = [
     "Impact", "Weighing", "balance", "extent_words", "impact", "lens", "percent", "question_subgraph",
-    "questions", "side_scores", "side_stances", "strengths", "weigh",
+    "questions", "side_scores", "side_stances", "strengths", "takes_position", "weigh",
 ]

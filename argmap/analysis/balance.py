@@ -32,8 +32,24 @@ def side_scores(
     return scores
 
 
-def shares(scores: Mapping[str, float]) -> dict[str, float]:
-    """Each side's share of the total score; equal shares when all are 0."""
+def takes_position(g: nx.DiGraph, question: str, school: str | None) -> bool:
+    """Whether ``school``'s lens answers ``question``: it holds at least one
+    claim listed on the question's sides (no lens always does).
+
+    A school that holds none takes no position: splitting its empty score
+    evenly would read as "evenly balanced", which it never said.
+    """
+    if school is None:
+        return True
+    listed = {c for side in sides_of(g, question) for c in g.nodes[side]["claims"]}
+    return any(c in listed and g.edges[school, c]["relation"] == "holds" for c in g.successors(school))
+
+
+def shares(scores: Mapping[str, float], position: bool = True) -> dict[str, float | None]:
+    """Each side's share of the total score; equal shares when all are 0;
+    ``None`` for every side when the lens takes no position."""
+    if not position:
+        return {side: None for side in scores}
     total = sum(scores.values())
     if total == 0:
         return {side: 1.0 / len(scores) for side in scores}
@@ -42,11 +58,12 @@ def shares(scores: Mapping[str, float]) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Weighing:
-    """Strengths of evidence and claims, and per side its score and share."""
+    """Strengths of evidence and claims, and per side its score and share
+    (``None`` under a lens that takes no position on the question)."""
 
     strengths: dict[str, float]
     scores: dict[str, float]
-    shares: dict[str, float]
+    shares: dict[str, float | None]
 
 
 def weigh(
@@ -59,8 +76,9 @@ def weigh(
 
     ``accepted`` maps evidence ids to False to set them aside. ``school``
     applies that school's lens. ``strengths`` holds the evidence and claims
-    weighed: with ``question``, those on its path (under the lens). Raises
-    KeyError for an unknown question or school id.
+    weighed: with ``question``, those on its path (under the lens). Shares
+    are ``None`` for a question the school takes no position on
+    (``takes_position``). Raises KeyError for an unknown question or school id.
     """
     keep: set[str] | None = None
     if question is not None:
@@ -77,7 +95,7 @@ def weigh(
     for q in [question] if question is not None else questions(g):
         q_scores = side_scores(g, q, strength, school)
         scores.update(q_scores)
-        share.update(shares(q_scores))
+        share.update(shares(q_scores, takes_position(g, q, school)))
     return Weighing(strength, scores, share)
 
 
@@ -87,5 +105,6 @@ def balance(
     accepted: Mapping[str, bool] | None = None,
     school: str | None = None,
 ) -> dict[str, float]:
-    """``{side node id: share}`` for one question, as the map's meter shows it."""
+    """``{side node id: share}`` for one question, as the map's meter shows it
+    (every share ``None`` when ``school`` takes no position on it)."""
     return weigh(g, question, accepted=accepted, school=school).shares

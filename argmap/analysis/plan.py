@@ -1,10 +1,28 @@
-"""An essay plan as data: what the map knows about a question, in the order
-a student would write it.
+"""An essay plan as data: which claims make the paragraphs, in which order,
+with which evidence and which counter-argument.
 
 ``essay_plan`` is a pure function of the graph, a lens and the evidence
 choices, so the command line and the map page (which mirrors it in
 ``argmap/render/static/plan.js``) give the same plan for the same state.
-Words and layout belong to ``argmap.plan``; only figures are decided here.
+Words, layout and the 700-word budget belong to ``argmap.plan``; here only
+choices and figures are made.
+
+How paragraphs are chosen (docs/plans.md):
+
+- Candidates are the claims listed on the question's sides that the lens
+  shows, each side's ranked by: backed by at least two accepted items of
+  evidence first (a paragraph needs two dated lines), then by contribution
+  to the side's score, then in listed order.
+- The command term orders them: "compare and contrast" alternates the
+  favoured side with the other (pairs of points); "evaluate" gives the
+  view's strengths (the first side) then its limitations; every other term
+  argues the favoured side first (up to four) and then concedes the other
+  (up to two).
+- A lens that argues fewer than three claims is topped up with the other
+  sides' claims it does not hold (the points that school must answer), and
+  only if that is not enough, with its own side's.
+- A school that takes no position gets the plan of the whole debate, and the
+  words say so.
 """
 
 from __future__ import annotations
@@ -15,53 +33,17 @@ from typing import Mapping
 import networkx as nx
 
 from argmap.analysis.advice import Advice, advice
-from argmap.analysis.balance import weigh
+from argmap.analysis.balance import takes_position, weigh
 from argmap.analysis.impact import Impact, impact
 from argmap.analysis.judgement import percent
 from argmap.analysis.lens import lens
 from argmap.analysis.subgraph import on_path, sides_of
 
-# 0.0: a link the reader set aside (corpus ``weights``).
-WEIGHT_WORDS = {0.0: "set aside", 0.25: "weak", 0.5: "moderate", 0.75: "strong"}
-
-
-@dataclass(frozen=True)
-class EvidenceUse:
-    """One evidence item as one claim uses it."""
-
-    evidence: str
-    stance: str
-    weight: str
-    shows: str | None
-    accepted: bool
-
-
-@dataclass(frozen=True)
-class ClaimPlan:
-    """A claim with what backs it, who holds it and what argues against it.
-
-    ``contribution`` is the claim's term in its side's score,
-    ``max(0, 2 * strength - 1)``; it is 0 for claims that are on the
-    question's path but listed on no side.
-    """
-
-    claim: str
-    strength: float
-    contribution: float
-    evidence: tuple[EvidenceUse, ...]
-    held_by: tuple[str, ...]
-    rejected_by: tuple[str, ...]
-    backed_by: tuple[str, ...]
-    against: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SidePlan:
-    """One side: its share of the balance and its claims, biggest contribution first."""
-
-    side: str
-    share: float
-    claims: tuple[ClaimPlan, ...]
+MAX_PARAGRAPHS = 6
+MIN_PARAGRAPHS = 3
+MAX_EVIDENCE = 3
+COMPARE = "compare and contrast"
+EVALUATE = "evaluate"
 
 
 @dataclass(frozen=True)
@@ -78,28 +60,67 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Counter:
+    """The strongest objection to a paragraph's point and how to answer it.
+
+    ``kind`` is ``"evidence"`` or ``"claim"`` (an item that undermines the
+    point), ``"side"`` (no item does: the strongest claim of the opposing
+    side) or ``None`` (nothing in the corpus objects). ``answer`` is the
+    strongest item undermining the objection, if any; otherwise
+    ``upheld`` says whether the point still stands (strength above 50%),
+    and ``support`` is the point's strongest evidence, the one to stress.
+    """
+
+    kind: str | None
+    objection: str | None
+    answer: str | None
+    upheld: bool
+    strength: float
+    support: str | None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: a claim, its group (0: the side argued first, 1: the
+    other sides), its evidence in order of preference, and its counter."""
+
+    claim: str
+    group: int
+    evidence: tuple[str, ...]
+    counter: Counter
+    strength: float
+    contribution: float
+
+
+@dataclass(frozen=True)
 class SchoolAnswer:
-    """The balance under one school's lens (``school`` None: no lens)."""
+    """The balance under one school's lens (``school`` None: no lens;
+    ``shares`` None: the school takes no position)."""
 
     school: str | None
-    shares: dict[str, float]
-    verdict: Verdict
+    shares: dict[str, float] | None
+    verdict: Verdict | None
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything an essay plan says about one question in one state."""
+    """Everything an essay plan says about one question in one state.
+
+    ``school`` is the lens asked for; ``position`` is False when it takes no
+    position, and then every figure is the whole debate's (``argued_by`` None).
+    """
 
     question: str
     school: str | None
+    position: bool
+    argued_by: str | None
     set_aside: tuple[str, ...]
     shares: dict[str, float]
     verdict: Verdict
-    sides: tuple[SidePlan, ...]
-    other_claims: tuple[ClaimPlan, ...]
+    favoured: str
+    paragraphs: tuple[Paragraph, ...]
     impacts: tuple[Impact, ...]
     answers: tuple[SchoolAnswer, ...]
-    schools: tuple[str, ...]
     advice: tuple[Advice, ...]
 
 
@@ -121,16 +142,6 @@ def contribution(strength: float) -> float:
     return max(0.0, 2.0 * strength - 1.0)
 
 
-def answering_schools(g: nx.DiGraph, question: str) -> list[str]:
-    """Schools that hold at least one claim listed on a side, in corpus order:
-    only they give the question an answer of their own."""
-    listed = {c for s in sides_of(g, question) for c in g.nodes[s]["claims"]}
-    return [
-        n for n, k in g.nodes(data="kind")
-        if k == "school" and any(g.edges[n, c]["relation"] == "holds" for c in g.successors(n) if c in listed)
-    ]
-
-
 def debating_schools(g: nx.DiGraph, question: str) -> list[str]:
     """Schools that hold or reject a claim on the question's path, in corpus order."""
     path = on_path(g, question)
@@ -138,17 +149,22 @@ def debating_schools(g: nx.DiGraph, question: str) -> list[str]:
 
 
 def shown_on_map(g: nx.DiGraph, question: str, school: str | None = None) -> set[str]:
-    """Claims and evidence the question's map shows under ``school``'s lens:
-    those on the question's path that the lens keeps.
-
-    The lens is the school's over the whole corpus, as the page's is, so an
-    item cited by the school only for another question still shows (and is
-    ranked, with no pull on this balance) when it is on this map.
-    """
+    """Claims and evidence the question's map shows under ``school``'s lens."""
     path = on_path(g, question)
     if school is None:
         return path
     return path & lens(g, school)
+
+
+def supporting_evidence(g: nx.DiGraph, claim: str, accepted: Mapping[str, bool]) -> list[str]:
+    """Accepted evidence supporting ``claim``, strongest link first, then by
+    date and id: the order in which a paragraph picks its evidence lines."""
+    items = [
+        e for e in g.predecessors(claim)
+        if g.nodes[e]["kind"] == "evidence" and g.edges[e, claim]["relation"] == "supports"
+        and accepted.get(e, True)
+    ]
+    return sorted(items, key=lambda e: (-g.edges[e, claim]["weight"], g.nodes[e]["date"], e))
 
 
 def essay_plan(
@@ -164,73 +180,118 @@ def essay_plan(
     """
     accepted = dict(accepted or {})
     sides = sides_of(g, question)
-    weighing = weigh(g, question, accepted=accepted, school=school)
-    strength = weighing.strengths
-    shown = shown_on_map(g, question, school)
+    if school is not None:
+        lens(g, school)  # an unknown school is an error even when it takes no position
+    position = takes_position(g, question, school)
+    argued_by = school if position else None
+    weighing = weigh(g, question, accepted=accepted, school=argued_by)
+    full = weighing if argued_by is None else weigh(g, question, accepted=accepted)
+    shown = shown_on_map(g, question, argued_by)
+    decided = verdict(g, question, weighing.shares)
+    term = g.nodes[question]["command_term"]
+    favoured = sides[0] if term == EVALUATE else decided.leaders[0]
 
-    order = {n: i for i, n in enumerate(g.nodes)}
+    def rank(claims: list[str], strength: Mapping[str, float]) -> list[str]:
+        order = {c: i for i, c in enumerate(claims)}
+        return sorted(claims, key=lambda c: (
+            len(supporting_evidence(g, c, accepted)) < 2, -contribution(strength[c]), order[c]))
 
-    def claim_plan(claim: str, on_side: bool) -> ClaimPlan:
-        return _claim_plan(g, claim, strength[claim], on_side, accepted, order)
+    def listed(side: str, on_lens: bool) -> list[str]:
+        claims = [c for c in g.nodes[side]["claims"] if (c in shown) == on_lens]
+        return rank(claims, weighing.strengths if on_lens else full.strengths)
 
-    side_plans = []
-    listed: set[str] = set()
-    for side in sides:
-        claims = [c for c in g.nodes[side]["claims"] if c in shown]
-        listed.update(g.nodes[side]["claims"])
-        # sorted() is stable, so equal contributions keep their listed order.
-        ordered = sorted(claims, key=lambda c: -contribution(strength[c]))
-        side_plans.append(SidePlan(side, weighing.shares[side], tuple(claim_plan(c, True) for c in ordered)))
-    others = sorted(
-        (n for n in shown if g.nodes[n]["kind"] == "claim" and n not in listed),
-        key=lambda c: (-strength[c], c),
-    )
-    set_aside = tuple(sorted(e for e in shown if g.nodes[e]["kind"] == "evidence" and not accepted.get(e, True)))
+    others = [s for s in sides if s != favoured]
+    first = listed(favoured, True)
+    second = [c for s in others for c in listed(s, True)]
+    if argued_by is not None and len(first) + len(second) < MIN_PARAGRAPHS:
+        second += [c for s in others for c in listed(s, False)]
+        if len(first) + len(second) < MIN_PARAGRAPHS:
+            first += listed(favoured, False)
+    chosen = _order(term, first, second)
+
+    def strength_of(c: str) -> float:
+        return weighing.strengths.get(c, full.strengths[c])
+
+    paragraphs = []
+    for c, group in chosen:
+        evidence = tuple(supporting_evidence(g, c, accepted)[:MAX_EVIDENCE])
+        support = evidence[0] if evidence else None
+        paragraphs.append(Paragraph(
+            claim=c, group=group, evidence=evidence,
+            counter=_counter(g, question, c, group, favoured, full.strengths, strength_of(c), support),
+            strength=strength_of(c), contribution=contribution(strength_of(c)),
+        ))
     answers = []
-    for s in [None, *answering_schools(g, question)]:
-        shares = weighing.shares if s == school else weigh(g, question, accepted=accepted, school=s).shares
+    for s in [None, *debating_schools(g, question)]:
+        if s is not None and not takes_position(g, question, s):
+            answers.append(SchoolAnswer(s, None, None))
+            continue
+        shares = weigh(g, question, accepted=accepted, school=s).shares
         answers.append(SchoolAnswer(s, shares, verdict(g, question, shares)))
+    path = on_path(g, question)
     return Plan(
         question=question,
         school=school,
-        set_aside=set_aside,
+        position=position,
+        argued_by=argued_by,
+        set_aside=tuple(sorted(e for e in shown if g.nodes[e]["kind"] == "evidence" and not accepted.get(e, True))),
         shares=weighing.shares,
-        verdict=verdict(g, question, weighing.shares),
-        sides=tuple(side_plans),
-        other_claims=tuple(claim_plan(c, False) for c in others),
-        impacts=tuple(impact(g, question, accepted, school)),
+        verdict=decided,
+        favoured=favoured,
+        paragraphs=tuple(paragraphs),
+        impacts=tuple(impact(g, question, accepted, argued_by)),
         answers=tuple(answers),
-        schools=tuple(debating_schools(g, question)),
-        advice=tuple(a for a in advice(g, question) if a.subject in shown or a.subject in sides),
+        advice=tuple(a for a in advice(g, question) if a.subject in path or a.subject in sides),
     )
 
 
-def _claim_plan(
-    g: nx.DiGraph, claim: str, strength: float, on_side: bool,
-    accepted: Mapping[str, bool], order: Mapping[str, int],
-) -> ClaimPlan:
-    uses = []
-    backed, against, held, rejected = [], [], [], []
-    for source in g.predecessors(claim):
-        edge = g.edges[source, claim]
-        kind = g.nodes[source]["kind"]
-        if kind == "evidence":
-            shows = edge.get("reading") or g.nodes[source].get("detail")
-            uses.append(EvidenceUse(source, edge["relation"], WEIGHT_WORDS[edge["weight"]], shows,
-                                    accepted.get(source, True)))
-        elif kind == "claim":
-            (backed if edge["relation"] == "supports" else against).append(source)
-        elif kind == "school":
-            (held if edge["relation"] == "holds" else rejected).append(source)
-    # Chronological, as an essay tells it; the id breaks ties between same dates.
-    uses.sort(key=lambda u: (g.nodes[u.evidence]["date"], u.evidence))
-    return ClaimPlan(
-        claim=claim,
-        strength=strength,
-        contribution=contribution(strength) if on_side else 0.0,
-        evidence=tuple(uses),
-        held_by=tuple(sorted(held, key=order.__getitem__)),
-        rejected_by=tuple(sorted(rejected, key=order.__getitem__)),
-        backed_by=tuple(sorted(backed)),
-        against=tuple(sorted(against)),
-    )
+def _order(term: str, first: list[str], second: list[str]) -> list[tuple[str, int]]:
+    """The paragraphs' claims and groups in the order the command term asks for."""
+    if term == COMPARE:
+        pairs: list[tuple[str, int]] = []
+        for i in range(max(len(first), len(second))):
+            pairs += [(c, group) for group, side in enumerate((first, second)) if i < len(side) for c in [side[i]]]
+        return pairs[:MAX_PARAGRAPHS]
+    n1, n2 = (3, 3) if term == EVALUATE else (4, 2)
+    n1, n2 = min(len(first), n1), min(len(second), n2)
+    while n1 + n2 < MIN_PARAGRAPHS and (n1 < len(first) or n2 < len(second)):
+        if n2 < len(second):
+            n2 += 1
+        else:
+            n1 += 1
+    return [(c, 0) for c in first[:n1]] + [(c, 1) for c in second[:n2]]
+
+
+def _counter(
+    g: nx.DiGraph, question: str, claim: str, group: int, favoured: str,
+    strength: Mapping[str, float], own: float, support: str | None,
+) -> Counter:
+    """The strongest objection to ``claim`` in the corpus (by the whole
+    debate's strengths and the evidence choices) and its answer."""
+    upheld = percent(own) > 50
+    objection = _strongest_attacker(g, claim, strength)
+    if objection is not None:
+        kind = g.nodes[objection]["kind"]
+        answer = _strongest_attacker(g, objection, strength) if kind == "claim" else None
+        return Counter(kind, objection, answer, upheld, own, support)
+    sides = sides_of(g, question)
+    opposing = [s for s in sides if s != favoured] if group == 0 else [favoured]
+    candidates = [c for s in opposing for c in g.nodes[s]["claims"] if c != claim]
+    if candidates:
+        best = max(candidates, key=lambda c: (contribution(strength[c]), -candidates.index(c)))
+        return Counter("side", best, None, upheld, own, support)
+    return Counter(None, None, None, upheld, own, support)
+
+
+def _strongest_attacker(g: nx.DiGraph, node: str, strength: Mapping[str, float]) -> str | None:
+    """The evidence or claim undermining ``node`` with the largest force
+    (strength times link weight, above 0), ties by id."""
+    found = [
+        (strength[a] * g.edges[a, node]["weight"], a) for a in g.predecessors(node)
+        if g.nodes[a]["kind"] in ("evidence", "claim") and g.edges[a, node]["relation"] == "undermines"
+        and a in strength
+    ]
+    found = [f for f in found if f[0] > 0]
+    if not found:
+        return None
+    return min(found, key=lambda f: (-f[0], f[1]))[1]

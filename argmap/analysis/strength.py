@@ -30,8 +30,12 @@ def dfquad(base: float, supports: list[float], attacks: list[float]) -> float:
     >>> dfquad(0.5, [], [])
     0.5
     """
-    vs = _aggregate(supports)
-    va = _aggregate(attacks)
+    return combine(base, _aggregate(supports), _aggregate(attacks))
+
+
+def combine(base: float, vs: float, va: float) -> float:
+    """DF-QuAD's last step: a base score moved by the aggregated support
+    ``vs`` and attack ``va`` (each ``1 - prod(1 - contribution)``)."""
     if va >= vs:
         return base - base * (va - vs)
     return base + (1.0 - base) * (vs - va)

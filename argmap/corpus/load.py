@@ -15,7 +15,7 @@ from typing import Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School, WeightChange
 from argmap.corpus.walk import CORPUS_FOLDERS, CorpusFileRef, corpus_files, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
@@ -79,6 +79,14 @@ class Corpus:
     notes: list[tuple[Note, Source]] = field(default_factory=list)
     # A reader's own weights for links written elsewhere, likewise.
     weights: list[tuple[WeightChange, Source]] = field(default_factory=list)
+    _suggestions: dict[str, Suggestions] = field(default_factory=dict, repr=False)
+
+    def suggest(self, word: str, kind: str) -> str | None:
+        """"Did you mean" among the ids of ``kind`` (``evidence``, ``claim``),
+        with the look-up index built once per kind and kept."""
+        if kind not in self._suggestions:
+            self._suggestions[kind] = Suggestions({"evidence": self.evidence, "claim": self.claims}[kind])
+        return self._suggestions[kind](word)
 
     def linked_evidence(self) -> dict[str, list[tuple[str, str, str, str | None]]]:
         """Every evidence link by claim id, as ``(evidence, stance, weight,
@@ -196,6 +204,9 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
     for p in result.problems:
         out.append(CorpusError(rel, p.line, p.column, p.severity, p.message))
     root = result.root
+    # Items lost in a mangled list (a missing "- "): their ids were written,
+    # so references to them are not reported a second time.
+    _remember_unread(corpus, result.lost_ids)
     if root is None and result.problems:
         _remember_unread(corpus, _WRITTEN_ID.findall(data.decode("utf-8", errors="replace")))
     if root is None or root.value is None:
@@ -222,6 +233,11 @@ def _load_file(corpus: Corpus, rel: str, data: bytes, out: list[CorpusError]) ->
             continue
         for item in value.value:  # type: ignore[union-attr]
             _load_item(corpus, rel, key, item, out)
+
+
+def kebab(value: str) -> str:
+    """``Blank_Cheque`` -> ``blank-cheque``: the id an author most likely meant."""
+    return "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
 
 
 def _remember_unread(corpus: Corpus, ids: list[str]) -> None:
@@ -268,6 +284,9 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
         if item_id is not None:
             corpus.broken.setdefault(item_id, kind)
             corpus.sources.setdefault(item_id, source)
+            # A bad id's error suggests its kebab-case form; references that
+            # already use that form mean this item: one fault, one report.
+            corpus.broken.setdefault(kebab(item_id), kind)
         return
     items = {"evidence": corpus.evidence, "claim": corpus.claims,
              "school": corpus.schools, "question": corpus.questions}[kind]
@@ -299,6 +318,13 @@ def _without_echoes(errors: list[dict], model: type[BaseModel]) -> list[dict]:
                 typos.add((*err["loc"][:-1], guess.strip("'")))
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in typos)]
 
+
+# Words authors use for a weight, and the weight each most likely means.
+_WEIGHT_WORDS = {
+    **dict.fromkeys(("high", "heavy", "big", "major", "very strong", "strongly", "great", "large", "3"), "strong"),
+    **dict.fromkeys(("medium", "mid", "middle", "average", "normal", "some", "fair", "moderately", "2"), "moderate"),
+    **dict.fromkeys(("low", "light", "minor", "small", "slight", "little", "weakly", "1"), "weak"),
+}
 
 _FIELD_WORDS = {
     "stance": "stance",
@@ -337,11 +363,14 @@ def _translate(err: dict, source: Source, model: type[BaseModel], kind: str, ite
         word = _FIELD_WORDS.get(name, name)
         message = f"bad {word} '{value}': must be one of {', '.join(allowed)}"
         hint = did_you_mean(str(value), allowed)
+        if hint is None and name == "weight":
+            meant = _WEIGHT_WORDS.get(str(value).strip().lower())
+            hint = f"'{meant}'" if meant else None
     elif etype == "string_too_long":
         message = f"{name} of {what} is {len(value)} characters long; at most {err['ctx']['max_length']} are allowed"
     elif etype == "string_pattern_mismatch":
         message = f"bad id '{value}': ids are lowercase kebab-case (a-z, 0-9, '-'), starting with a letter or digit"
-        lowered = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+        lowered = kebab(str(value))
         hint = f"'{lowered}'" if lowered and lowered != value else None
     elif etype == "string_too_short":
         message = f"{name} of {what} is empty"

@@ -35,6 +35,8 @@ CommandTerm = Literal[
 
 _DAY = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE = re.compile(rf"^({_DAY})(?:/({_DAY}))?$")
+# The likeliest way to get a range wrong: 1905-1914, 1905 - 1914, 1905–1914.
+_DASHED_RANGE = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$")
 
 
 def date_bounds(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -48,6 +50,9 @@ def date_bounds(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """
     match = _DATE.match(date)
     if not match:
+        dashed = _DASHED_RANGE.match(date.strip())
+        if dashed:
+            raise ValueError(f"bad date '{date}': a date range is written {dashed.group(1)}/{dashed.group(2)}")
         raise ValueError(f"bad date '{date}': write 1939, 1939-08, 1939-08-23 or a range 1936/1939")
     start = _day_bounds(match.group(1), date)
     end = _day_bounds(match.group(2), date) if match.group(2) else start

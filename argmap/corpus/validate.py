@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from typing import Iterator
 
-from argmap.corpus.errors import CorpusError, did_you_mean
+from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.load import UNREAD, Corpus, Source
 
 _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
@@ -42,8 +42,7 @@ def _check_ref(corpus: Corpus, source: Source, steps: tuple, ref: str, want: str
     if kind == want or corpus.broken.get(ref) in (want, UNREAD):
         return None
     if kind is None:
-        pool = {"evidence": corpus.evidence, "claim": corpus.claims}[want]
-        return _error(source, steps, f"unknown {want} id '{ref}'", did_you_mean(ref, pool))
+        return _error(source, steps, f"unknown {want} id '{ref}'", corpus.suggest(ref, want))
     return _error(source, steps, f"'{ref}' is {_ARTICLE[kind]}, but {_ARTICLE[want]} is wanted here")
 
 
@@ -149,7 +148,7 @@ def _claim_sides(corpus: Corpus) -> Iterator[CorpusError]:
     """A claim's ``sides``: each names a side that exists, once, and puts the
     claim on at most one side of each question, counting the sides' own lists."""
     sides = _side_nodes(corpus)
-    every = [f"{q}/{s}" for q, ids in sides.items() for s in ids]
+    every = Suggestions(f"{q}/{s}" for q, ids in sides.items() for s in ids)
     listed_on: dict[tuple[str, str], str] = {}
     for question in corpus.questions.values():
         for side in question.sides:
@@ -163,13 +162,13 @@ def _claim_sides(corpus: Corpus) -> Iterator[CorpusError]:
             question, slash, side = ref.partition("/")
             if not slash or not side or "/" in side:
                 yield _error(source, steps, f"bad side '{ref}' in claim '{claim.id}': a side is written "
-                             "'<question-id>/<side-id>'", did_you_mean(ref, every))
+                             "'<question-id>/<side-id>'", every(ref))
                 continue
             kind = corpus.kind_of(question)
             if corpus.broken.get(question) in ("question", UNREAD):
                 continue
             if kind is None:
-                yield _error(source, steps, f"unknown question '{question}' in side '{ref}'", did_you_mean(ref, every))
+                yield _error(source, steps, f"unknown question '{question}' in side '{ref}'", every(ref))
                 continue
             if kind != "question":
                 yield _error(source, steps, f"'{question}' is {_ARTICLE[kind]}, but a question is wanted here "
@@ -199,6 +198,7 @@ def _note_targets(corpus: Corpus) -> Iterator[CorpusError]:
     if not corpus.notes:
         return
     sides = {f"{q}/{s}" for q, ids in _side_nodes(corpus).items() for s in ids}
+    suggest: Suggestions | None = None
     for note, source in corpus.notes:
         target = note.on
         question = target.partition("/")[0]
@@ -206,8 +206,9 @@ def _note_targets(corpus: Corpus) -> Iterator[CorpusError]:
             continue
         if "/" in target and question in corpus.broken:
             continue
-        pool = [*corpus.evidence, *corpus.claims, *corpus.schools, *corpus.questions, *sides]
-        yield _error(source, ("on",), f"note on unknown id '{target}'", did_you_mean(target, pool))
+        if suggest is None:
+            suggest = Suggestions([*corpus.evidence, *corpus.claims, *corpus.schools, *corpus.questions, *sides])
+        yield _error(source, ("on",), f"note on unknown id '{target}'", suggest(target))
 
 
 def _weight_changes(corpus: Corpus) -> Iterator[CorpusError]:

@@ -12,6 +12,7 @@ turns digit strings into integers where a field wants one).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -88,6 +89,9 @@ class ReadResult:
 
     root: Node | None
     problems: list[ReadProblem]
+    # Ids of items swallowed by the item above (a missing "- " before
+    # ``id``): written, so references to them are not "unknown" too.
+    lost_ids: list[str] = field(default_factory=list)
 
 
 def read_yaml(data: bytes) -> ReadResult:
@@ -109,6 +113,38 @@ def read_yaml(data: bytes) -> ReadResult:
     return _Composer(text).run()
 
 
+def plain_words(text: str, line: int, column: int, reason: str) -> tuple[int, int, str]:
+    """The parser's complaint about the most common slips, in the words of
+    the fix: uneven indentation, tabs, a missing space after a colon. Line
+    and column may move to where the slip is (the parser notices it later).
+    Anything else is passed on as the parser said it."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "tab" in reason or (0 < column <= len(here) and here[column - 1] == "\t"):
+        tab = here.find("\t")
+        return line, (tab + 1 if tab >= 0 else column), "a tab character: YAML needs spaces here, not tabs; replace it with spaces"
+    at = next((i for i in range(line - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    above = lines[at] if at is not None else None
+    indentation = len(here) - len(here.lstrip(" "))
+    if above is not None and reason in (
+        "did not find expected '-' indicator", "did not find expected key",
+        "mapping values are not allowed in this context", "expected <block end>, but found '-'",
+        "expected <block end>, but found '<block sequence start>'",
+    ):
+        match = re.search(r"(?:^|[\s{,])([A-Za-z_][\w-]*:[^\s,}]+)", above.split(" #", 1)[0])
+        if match and "://" not in match.group(1):
+            return at + 1, match.start(1) + 1, f"write a space after the ':' in '{match.group(1)}'"
+        width = len(above) - len(above.lstrip(" "))
+        if indentation != width:
+            return line, 1, (f"this line is indented {_spaces(indentation)} and the one above {width}: "
+                             "indent this line like the one above (or like the item it belongs to)")
+    return line, column, reason
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space{'s' * (n != 1)}"
+
+
 class _Composer:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -124,6 +160,7 @@ class _Composer:
         self.measured: dict[int, tuple[int, int]] = {}
         self.depth = 0
         self.problems: list[ReadProblem] = []
+        self.lost_ids: list[str] = []
 
     def run(self) -> ReadResult:
         try:
@@ -132,6 +169,7 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             reason = exc.problem or exc.context or "invalid YAML"
+            line, column, reason = plain_words(self.text, line, column, reason)
             return ReadResult(None, [ReadProblem(line, column, f"invalid YAML: {reason}")])
         except ReaderError as exc:
             # libyaml gives the bad character's offset in UTF-8 bytes.
@@ -161,7 +199,7 @@ class _Composer:
                 self.anchors.clear()
                 root = self._compose(self.parser.get_event())
                 self.parser.get_event()  # DocumentEndEvent
-        return ReadResult(root, self.problems)
+        return ReadResult(root, self.problems, self.lost_ids)
 
     def _compose(self, event: object) -> Node:
         mark = event.start_mark  # type: ignore[attr-defined]
@@ -235,13 +273,26 @@ class _Composer:
 
     def _fill_mapping(self, node: Node) -> None:
         values: dict[str, Node] = node.value  # type: ignore[assignment]
+        swallowed = False  # a second item ran into this one: its keys are reported once, at its id
         while not isinstance(nxt := self.parser.get_event(), MappingEndEvent):
             key = self._compose(nxt)
             value = self._compose(self.parser.get_event())
             if not isinstance(key.value, str):
                 self.problems.append(ReadProblem(key.line, key.column, "a mapping key must be plain text"))
                 continue
+            if key.value == "id" and "id" in values:
+                # The likeliest cause by far: the "- " that starts a new list item is missing.
+                swallowed = True
+                if isinstance(value.value, str):
+                    self.lost_ids.append(value.value)
+                self.problems.append(ReadProblem(
+                    key.line, key.column,
+                    f"a second 'id' in one item (the first at line {node.keys['id'].line}): "
+                    "add '- ' before 'id' to start a new item"))
+                continue
             if key.value in values:
+                if swallowed:
+                    continue
                 first = node.keys[key.value]
                 self.problems.append(
                     ReadProblem(key.line, key.column, f"key '{key.value}' is repeated in this mapping (first at line {first.line})")

@@ -9,16 +9,19 @@ import networkx as nx
 from argmap.analysis import question_subgraph, side_stances, weigh
 
 
-def annotated_graph(g: nx.DiGraph, question: str | None) -> nx.DiGraph:
+def annotated_graph(g: nx.DiGraph, question: str | None, school: str | None = None) -> nx.DiGraph:
     """The graph to export (one question's sub-graph, or all of it) with the
-    analysis written onto it: ``strength`` on evidence and claims, ``score``
-    and ``share`` on sides, ``sides`` (stance per side reached) on evidence."""
+    analysis written onto it, under ``school``'s lens (None: every school):
+    ``strength`` on evidence and claims (absent when the lens leaves them
+    out), ``score`` and ``share`` on sides (``share`` None, JSON ``null``,
+    where the school takes no position), ``sides`` (stance per side
+    reached) on evidence."""
     sub = question_subgraph(g, question) if question else g.copy()
-    weighing = weigh(g, question)
+    weighing = weigh(g, question, school=school)
     stances = side_stances(g, question)
     for node, data in sub.nodes(data=True):
         kind = data["kind"]
-        if kind in ("evidence", "claim"):
+        if kind in ("evidence", "claim") and node in weighing.strengths:
             data["strength"] = weighing.strengths[node]
         if kind == "side":
             data["score"] = weighing.scores[node]
@@ -28,7 +31,7 @@ def annotated_graph(g: nx.DiGraph, question: str | None) -> nx.DiGraph:
     return sub
 
 
-def export(g: nx.DiGraph, question: str | None) -> str:
+def export(g: nx.DiGraph, question: str | None, school: str | None = None) -> str:
     """networkx node-link JSON (``edges="edges"``), keys sorted, reproducible."""
-    data = nx.node_link_data(annotated_graph(g, question), edges="edges")
+    data = nx.node_link_data(annotated_graph(g, question, school), edges="edges")
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,28 +1,19 @@
-"""A ``PlanView`` as a standalone, printable HTML page.
+"""A ``PlanView`` as a standalone, printable HTML page in the maps' style.
 
-The stylesheet is a real file inlined at build time, so the page makes no
-request and prints the same from ``file://`` as from anywhere else.
+It goes through the maps' own page machinery (``argmap.render.page``): one
+autoescaping Jinja2 environment, ``base.css`` and ``plan.css`` inlined
+(with ``plan-page.css``, its print layout, kept apart so map pages print as before), and
+the same Content-Security-Policy, here with no script at all.
 """
 
 from __future__ import annotations
 
-from importlib import resources
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from argmap.plan.words import PlanView
-
-_ENV = Environment(
-    loader=PackageLoader("argmap.plan", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+from argmap.render.page import render_page
 
 
-def html(view: PlanView) -> str:
-    """The plan page: the same words as the Markdown, laid out for print."""
-    css = resources.files("argmap.plan").joinpath("templates/plan.css").read_text(encoding="utf-8")
-    return _ENV.get_template("plan.html.j2").render(plan=view, css=css)
+def html(view: PlanView, detail: bool = False) -> str:
+    """The plan page: the same words as the Markdown, laid out for print
+    (two A4 pages at most for the plan itself)."""
+    return render_page("plan.html.j2", [], styles=["base.css", "plan.css", "plan-page.css"], theme="default",
+                       plan=view, detail=detail)

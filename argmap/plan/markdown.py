@@ -1,67 +1,57 @@
-"""A ``PlanView`` laid out as Markdown (mirrored line for line in plan.js)."""
+"""A ``PlanView`` laid out as Markdown (mirrored line for line in plan.js).
+
+Corpus text is escaped: every character that could start Markdown markup
+(emphasis, links, images, code, raw HTML, entities, tables) is
+backslash-escaped, so a plan opened in any previewer shows the corpus's
+words as words and runs nothing.
+"""
 
 from __future__ import annotations
 
-from argmap.plan.words import ClaimView, PlanView
+import re
+
+from argmap.plan.words import PlanView, Ref
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
+REFERENCES = "## References"
 
 
-def cell(text: str) -> str:
-    """A table cell: a bare ``|`` would end the cell early."""
-    return text.replace("|", "\\|")
+def escape(text: str) -> str:
+    r"""Text as literal Markdown.
 
-
-def markdown(view: PlanView) -> str:
-    """The plan as one Markdown document ending in a newline.
-
-    Every ``<`` is backslash-escaped: Markdown passes raw HTML through, and a
-    plan opened in a previewer must not run markup that came from a corpus.
+    >>> escape("<img src=x> [a](b) *c*")
+    '\\<img src=x\\> \\[a\\](b) \\*c\\*'
     """
-    out = [f"# {view.title}", ""]
-    out += [f"- **{label}**: {text}" for label, text in view.facts]
-    out += ["", "## Key terms", ""]
-    out += [f"- **{term}**: {text}" for term, text in view.key_terms]
-    out += ["", "## Judgement", "", view.judgement, ""]
-    out += [f"- {line}" for line in view.balance]
-    for side in view.sides:
-        out += ["", f"## {side.heading}", "", side.summary]
-        for claim in side.claims:
-            out += _claim(claim)
-    if view.others:
-        out += ["", "## Other claims in the argument", "",
-                "These claims feed the claims above without standing on a side themselves."]
-        for claim in view.others:
-            out += _claim(claim)
-    out += ["", "## What would change the verdict", ""]
-    if view.impacts:
-        out += ["Evidence ranked by how far setting it aside (or bringing it back) moves the balance.", ""]
-        out += [f"{i}. {line}" for i, line in enumerate(view.impacts, start=1)]
-    else:
-        out += ["No evidence is weighed under this lens."]
-    out += ["", "## Each school's answer", ""]
-    header, *rows = view.table
-    out += ["| " + " | ".join(cell(t) for t in header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows]
-    out += ["", "## Schools and historians", ""]
-    for school in view.schools:
-        out += [f"- **{school.name}**: {school.summary}"]
-        out += [f"  - {h}" for h in school.historians]
-    if not view.schools:
-        out += ["No school argues this question."]
-    out += ["", "## Teacher's warnings", ""]
-    out += [f"- {w}" for w in view.warnings] or ["- None."]
-    return "\n".join(out).replace("<", "\\<") + "\n"
+    return _SPECIAL.sub(r"\\\1", text)
 
 
-def _claim(claim: ClaimView) -> list[str]:
-    lines = ["", f"### {claim.heading}", "", claim.text, "", f"- {claim.strength}"]
-    if claim.evidence:
-        lines.append("- Evidence:")
-        for ev in claim.evidence:
-            lines.append(f"  - {ev.head}")
-            if ev.shows:
-                lines.append(f"    - Shows: {ev.shows}")
-            lines.append(f"    - Source: {ev.source}")
-    else:
-        lines.append("- Evidence: none of its own")
-    lines += [f"- {label}: {text}" for label, text in claim.facts]
-    return lines
+def reference(ref: Ref) -> str:
+    year = f" ({ref.year})" if ref.year is not None else ""
+    return f"{escape(ref.author)}, *{escape(ref.title)}*{year}"
+
+
+def markdown(view: PlanView, detail: bool = False) -> str:
+    """The plan as one Markdown document ending in a newline; with
+    ``detail``, the figures follow the references."""
+    out = [f"# {escape(view.title)}", "", escape(view.header), "", "## Thesis", "", escape(view.thesis)]
+    for number, p in enumerate(view.paragraphs, start=1):
+        out += ["", f"## Paragraph {number}: {escape(p.heading)}", "", f"- **Point**: {escape(p.point)}"]
+        out += [f"- **Evidence**: {escape(line)}" for line in p.evidence]
+        who = reference(p.historian) if p.historian else escape(p.historian_note)
+        out += [f"- **Historian**: {who}", f"- **Counter**: {escape(p.counter)}"]
+    out += ["", "## Conclusion", "", escape(view.conclusion), "", REFERENCES, ""]
+    out += [f"- {reference(r)}" for r in view.references] or ["No historian's work is cited: find one for each paragraph."]
+    if detail:
+        out += ["", "## Detail", ""]
+        out += [f"- {escape(line)}" for line in view.detail]
+        out += ["", "### Each school's answer", ""]
+        header, *rows = view.table
+        out += ["| " + " | ".join(escape(t) for t in header) + " |", "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(escape(t) for t in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def words_before_references(text: str) -> int:
+    """Words (runs of non-space) before ``## References``: every token the
+    student sees counts, markup included, so no reader counts more."""
+    return len(text.split(REFERENCES, 1)[0].split())

@@ -1,326 +1,448 @@
 """An essay plan in words: ``Plan`` data -> ``PlanView``, every sentence final.
 
-Markdown and HTML only lay the view out, so both say exactly the same thing.
+Markdown, HTML and Word only lay the view out, so all say the same thing.
 
 Words that do not depend on the lens or the evidence choices (the question's
-facts and key terms, each claim's evidence, holders and opponents, the
-warnings) are ``QuestionWords``: the map page receives them ready-made in
-its data. The rest (figures, order, judgement, what would change it) is
-built here and, for the page, in ``argmap/render/static/plan.js``, which
-mirrors ``plan_view`` line for line; the browser tests compare the two
-texts for every question, lens and evidence choice.
+facts, each claim's label, text and historians, each evidence item's date,
+title and citable source) are ``QuestionWords``: the map page receives them
+ready-made in its data. The rest (which paragraphs, the thesis, counters,
+the conclusion, the 700-word budget) is built here and, for the page, in
+``argmap/render/static/plan.js``, which mirrors this module line for line;
+the browser tests compare the two texts for every question, lens and
+evidence choice.
+
+Plain language only in the plan itself: extent words and "strongly
+supported", never a percentage; figures go to ``detail`` (``--detail``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
-from argmap.analysis.advice import Advice, advice
+from argmap.analysis.advice import Advice
 from argmap.analysis.impact import Impact
 from argmap.analysis.judgement import extent_words, percent
-from argmap.analysis.plan import (
-    ClaimPlan, Plan, Verdict, answering_schools, debating_schools, essay_plan, verdict,
-)
-from argmap.plan.terms import COMMAND_TERMS, COMPARE, side_heading
+from argmap.analysis.plan import COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Plan, Verdict, verdict
+from argmap.analysis.subgraph import on_path
 
-_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+WORD_LIMIT = 700
+# A paragraph wants two dated items; the corpus does not always hold them.
+SECOND_SOURCE = "the corpus holds only one dated item for this point: find a second"
+NO_SOURCE = "the corpus holds no dated evidence for this point: find two items"
+_SPACE = re.compile(r"\s+")
+# A part of a source that is a class's own notes, or a remark on checking:
+# nothing a student can cite.
+_NOT_CITABLE = re.compile(r"\bclass notes\b|^notes? \d|\bas checked\b|\(checked\)", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
     """Corpus text on one line: YAML block scalars may hold line breaks,
-    which would break a Markdown list item."""
-    return _SPACE.sub(" ", text).strip(" ")
+    and any Unicode space counts as one, so every reader counts the same words."""
+    return _SPACE.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class EvidenceWords:
-    """How one claim uses one evidence item; ``lead`` is "date, title" and
-    ``marks`` "stance, weight" (the page adds ", set aside")."""
+def citable(source: str) -> str:
+    """The published part of an evidence item's source: the ``;``-separated
+    parts that are not class notes or checking remarks.
 
-    evidence: str
-    lead: str
-    marks: str
-    shows: str | None
-    source: str
-
-
-@dataclass(frozen=True)
-class ClaimWords:
-    label: str
-    text: str
-    evidence: tuple[EvidenceWords, ...]
-    facts: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class SchoolView:
-    name: str
-    summary: str
-    historians: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class QuestionWords:
-    """The words of a question's plan that no lens or evidence choice changes."""
-
-    title: str
-    facts: tuple[tuple[str, str], ...]
-    key_terms: tuple[tuple[str, str], ...]
-    compare: bool
-    sides: tuple[str, ...]
-    side_labels: dict[str, str]
-    side_headings: dict[str, str]
-    claims: dict[str, ClaimWords]
-    evidence: dict[str, str]
-    titles: dict[str, str]
-    school_names: dict[str, str]
-    answering: tuple[str, ...]
-    schools: tuple[SchoolView, ...]
-    advice: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    head: str
-    shows: str | None
-    source: str
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    heading: str
-    text: str
-    strength: str
-    evidence: tuple[EvidenceView, ...]
-    facts: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class SideView:
-    heading: str
-    summary: str
-    claims: tuple[ClaimView, ...]
-
-
-@dataclass(frozen=True)
-class PlanView:
-    title: str
-    facts: tuple[tuple[str, str], ...]
-    key_terms: tuple[tuple[str, str], ...]
-    judgement: str
-    balance: tuple[str, ...]
-    sides: tuple[SideView, ...]
-    others: tuple[ClaimView, ...]
-    impacts: tuple[str, ...]
-    table: tuple[tuple[str, ...], ...]
-    schools: tuple[SchoolView, ...]
-    warnings: tuple[str, ...]
-
-
-def period_words(period: list[int] | None) -> str:
-    return f"{period[0]} to {period[1]}" if period else "not set by the question"
+    >>> citable("Gerald Howson, Arms for Spain (1998); class notes 000, 'The Moscow Gold'")
+    'Gerald Howson, Arms for Spain (1998)'
+    >>> citable("Class notes 001, 'Key dates'")
+    'find a published source'
+    """
+    parts = [clean(p) for p in clean(source).split(";")]
+    kept = [p for p in parts if p and not _NOT_CITABLE.search(p)]
+    return "; ".join(kept) or "find a published source"
 
 
 def quoted(text: str) -> str:
     return f"“{text}”"
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A historian's work, as a reference: ``author, *title* (year)``."""
+
+    author: str
+    title: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class QuestionWords:
+    """The words of a question's plan that no lens or evidence choice changes.
+
+    ``historians`` maps a claim to ``[school, author, title, year]`` for each
+    school holding it that names a historian with a work; ``holders`` to the
+    schools holding it (corpus order).
+    """
+
+    title: str
+    facts: tuple[str, ...]
+    term: str
+    sides: tuple[str, ...]
+    side_labels: dict[str, str]
+    labels: dict[str, str]
+    texts: dict[str, str]
+    historians: dict[str, tuple[tuple[str, str, str, int | None], ...]]
+    holders: dict[str, tuple[str, ...]]
+    evidence: dict[str, tuple[str, str, str]]
+    school_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    heading: str
+    point: str
+    evidence: tuple[str, ...]
+    historian: Ref | None
+    historian_note: str
+    counter: str
+
+
+@dataclass(frozen=True)
+class PlanView:
+    title: str
+    header: str
+    thesis: str
+    paragraphs: tuple[ParagraphView, ...]
+    conclusion: str
+    references: tuple[Ref, ...]
+    detail: tuple[str, ...] = field(default=())
+    table: tuple[tuple[str, ...], ...] = field(default=())
+    impacts: tuple[str, ...] = field(default=())
+
+
 def question_words(g: nx.DiGraph, question: str) -> QuestionWords:
     """The fixed words of ``question``'s plan (see the module docstring)."""
     q = g.nodes[question]
-    term = q["command_term"]
     sides = tuple(q["sides"])
-    labels = {s: clean(g.nodes[s]["label"]) for s in sides}
-    headings = {}
-    for number, side in enumerate(sides, start=1):
-        heading = side_heading(term, side.split("/", 1)[1], labels[side], number)
-        headings[side] = labels[side] if heading == labels[side] else f"{heading}: {labels[side]}"
-    session = clean(q["session"]) if q["session"] else "practice question"
-    full = essay_plan(g, question)
-    claims = [c for side in full.sides for c in side.claims] + list(full.other_claims)
-    on_map = {u.evidence for c in claims for u in c.evidence}
-    schools = debating_schools(g, question)
+    path = on_path(g, question)
+    order = {n: i for i, n in enumerate(g.nodes)}
+    claims = sorted((n for n in path if g.nodes[n]["kind"] == "claim"), key=order.__getitem__)
+    evidence = sorted((n for n in path if g.nodes[n]["kind"] == "evidence"), key=order.__getitem__)
+    historians: dict[str, tuple[tuple[str, str, str, int | None], ...]] = {}
+    holders: dict[str, tuple[str, ...]] = {}
+    for c in claims:
+        held = sorted((s for s in g.predecessors(c) if g.nodes[s]["kind"] == "school"
+                       and g.edges[s, c]["relation"] == "holds"), key=order.__getitem__)
+        holders[c] = tuple(held)
+        historians[c] = tuple((s, *ref) for s in held for ref in [_first_work(g, s)] if ref)
+    period = q["period"]
     return QuestionWords(
         title=f"Essay plan: {clean(q['text'])}",
         facts=(
-            ("Question", f"{question} ({session}, Paper {q['paper']})"),
-            ("Command term", term),
-            ("Period", period_words(q["period"])),
-            ("Structure", "similarities and differences, point by point, referring to both throughout"
-             if term == COMPARE else "for and against: weigh each side, then reach a judgement"),
+            question,
+            clean(q["session"]) if q["session"] else "practice question",
+            q["command_term"],
+            f"{period[0]}–{period[1]}" if period else "no period set",
         ),
-        key_terms=(
-            (term[0].upper() + term[1:], COMMAND_TERMS[term]),
-            ("Period", f"{period_words(q['period'])}: evidence from outside these years can set the scene "
-                       "but does not answer the question." if q["period"] else
-             "the question sets none: choose your dates and say why."),
-            ("Sides", "; ".join(quoted(labels[s]) for s in sides) + "."),
-        ),
-        compare=term == COMPARE,
+        term=q["command_term"],
         sides=sides,
-        side_labels=labels,
-        side_headings=headings,
-        claims={c.claim: _claim_words(g, c) for c in claims},
-        evidence={e: f"{g.nodes[e]['date']}, {clean(g.nodes[e]['title'])}" for e in sorted(on_map)},
-        titles={e: clean(g.nodes[e]["title"]) for e in sorted(on_map)},
-        school_names={s: clean(g.nodes[s]["name"]) for s in schools},
-        answering=tuple(answering_schools(g, question)),
-        schools=tuple(_school_view(g, s) for s in schools),
-        advice=tuple((a.subject, _warning(g, question, a)) for a in advice(g, question)),
+        side_labels={s: clean(g.nodes[s]["label"]) for s in sides},
+        labels={c: clean(g.nodes[c]["label"]) for c in claims},
+        texts={c: clean(g.nodes[c]["text"]) for c in claims},
+        historians=historians,
+        holders=holders,
+        evidence={e: (g.nodes[e]["date"], clean(g.nodes[e]["title"]), citable(g.nodes[e]["source"]))
+                  for e in evidence},
+        school_names={n: clean(g.nodes[n]["name"]) for n, k in g.nodes(data="kind") if k == "school"},
     )
 
 
-def _claim_words(g: nx.DiGraph, c: ClaimPlan) -> ClaimWords:
-    node = g.nodes[c.claim]
-    facts = [("Held by", "; ".join(_holder(g, s) for s in c.held_by) or "no school")]
-    if c.rejected_by:
-        facts.append(("Rejected by", "; ".join(clean(g.nodes[s]["name"]) for s in c.rejected_by)))
-    if c.backed_by:
-        facts.append(("Backed by", "; ".join(clean(g.nodes[b]["label"]) for b in c.backed_by)))
-    facts.append(("Argued against by", "; ".join(clean(g.nodes[a]["label"]) for a in c.against) or "no claim"))
-    feeds = sorted(t for t in g.successors(c.claim) if g.nodes[t]["kind"] == "claim")
-    for relation, label in (("supports", "Backs"), ("undermines", "Argues against")):
-        targets = [clean(g.nodes[t]["label"]) for t in feeds if g.edges[c.claim, t]["relation"] == relation]
-        if targets:
-            facts.append((label, "; ".join(targets)))
-    evidence = tuple(
-        EvidenceWords(
-            evidence=u.evidence,
-            lead=f"{g.nodes[u.evidence]['date']}, {clean(g.nodes[u.evidence]['title'])}",
-            marks=f"{u.stance}, {u.weight}",
-            shows=clean(u.shows) if u.shows else None,
-            source=clean(g.nodes[u.evidence]["source"]),
-        )
-        for u in c.evidence
-    )
-    return ClaimWords(clean(node["label"]), clean(node["text"]), evidence, tuple(facts))
-
-
-def _holder(g: nx.DiGraph, school: str) -> str:
-    node = g.nodes[school]
-    names = ", ".join(clean(h["name"]) for h in node["historians"])
-    return f"{clean(node['name'])} ({names})" if names else clean(node["name"])
-
-
-def _school_view(g: nx.DiGraph, school: str) -> SchoolView:
-    node = g.nodes[school]
-    name = clean(node["name"]) + (f" ({clean(node['era'])})" if node["era"] else "")
-    historians = []
-    for h in node["historians"]:
-        works = "; ".join(clean(w["title"]) + (f" ({w['year']})" if w.get("year") is not None else "")
-                          for w in h["works"])
-        historians.append(f"{clean(h['name'])}: {works}" if works else clean(h["name"]))
-    return SchoolView(name, clean(node["summary"]), tuple(historians))
-
-
-def _warning(g: nx.DiGraph, question: str, a: Advice) -> str:
-    node = g.nodes[a.subject]
-    if a.kind == "outside-period":
-        period = period_words(g.nodes[question]["period"])
-        return (f"Outside the period: {node['date']}, {clean(node['title'])} lies outside {period}; "
-                "use it as context, not as proof.")
-    if a.kind == "one-school":
-        if a.related:
-            return (f"One school only: every claim on {quoted(clean(node['label']))} is held by "
-                    f"{clean(g.nodes[a.related[0]]['name'])} alone; find a historian from another school "
-                    "who argues it.")
-        return f"No school: no school holds a claim on {quoted(clean(node['label']))}; find a historian who argues it."
-    if a.kind == "single-evidence":
-        return (f"Single evidence: {quoted(clean(node['label']))} rests on one piece of evidence "
-                f"({clean(g.nodes[a.related[0]]['title'])}); find a second.")
-    return f"No evidence: {quoted(clean(node['label']))} rests on no evidence; find some or drop it."
+def _first_work(g: nx.DiGraph, school: str) -> tuple[str, str, int | None] | None:
+    """The school's first historian with a work, and that work."""
+    for h in g.nodes[school]["historians"]:
+        if h["works"]:
+            work = h["works"][0]
+            return clean(h["name"]), clean(work["title"]), work.get("year")
+    return None
 
 
 # ---- words that follow the lens and the evidence choices (mirrored in plan.js) ----
 
 
-def judgement(words: QuestionWords, v: Verdict) -> str:
-    """The judgement sentence: the leading side and its extent words, or an
-    even balance when the top sides round to the same percentage."""
-    labels = [quoted(words.side_labels[s]) for s in v.leaders]
-    if v.even:
-        subject = "The comparison" if words.compare else "The argument"
-        return (f"{subject} is evenly balanced between {' and '.join(labels)} ({percent(v.share)}% each): "
-                "say which you find stronger, and why.")
+def plain(share: float) -> str:
+    """What an extent means for the evidence, in words a student uses."""
+    words = extent_words(share)
+    if words == "to a large extent":
+        return "it is strongly supported"
+    if words == "to some extent":
+        return "the evidence is contested"
+    return "it is only weakly supported"
+
+
+def judgement(words: QuestionWords, v: Verdict, favoured: str) -> str:
+    """The judgement in one or two sentences: the leading side in its extent words."""
     extent = extent_words(v.share)
-    if words.compare:
-        return f"The comparison shows {labels[0]} {extent} ({percent(v.share)}% of the weight of argument)."
-    return f"{labels[0]} holds {extent} ({percent(v.share)}% of the weight of argument)."
+    if v.even:
+        labels = " and ".join(quoted(words.side_labels[s]) for s in v.leaders)
+        return f"{labels} each hold {extent}: the evidence is evenly contested, so say which you find stronger, and why."
+    leader = quoted(words.side_labels[v.leaders[0]])
+    if words.term == COMPARE:
+        return f"The comparison shows {leader} {extent}: {plain(v.share)}."
+    sentence = f"{leader} holds {extent}: {plain(v.share)}."
+    if words.term == EVALUATE:
+        sentence += (" The view's strengths outweigh its limitations." if v.leaders[0] == favoured
+                     else " The view's limitations outweigh its strengths.")
+    return sentence
 
 
-def verdict_words(words: QuestionWords, v: Verdict) -> str:
-    """The verdict without its figures: the leading side and its extent
-    words, or "even". A toggle "changes the judgement" when this changes."""
+def _verb(count: int, verb: str) -> str:
+    """A verb agreeing with "paragraph" (one) or "paragraphs" (several)."""
+    return verb + "s" if count == 1 else verb
+
+
+def _range(first: int, last: int) -> str:
+    return f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
+
+
+def structure(words: QuestionWords, groups: list[int], favoured: str) -> str:
+    """How the paragraphs run, for the command term."""
+    if not groups:
+        return ""
+    others = [s for s in words.sides if s != favoured]
+    other = quoted(words.side_labels[others[0]]) if len(others) == 1 else "the other sides"
+    mine = quoted(words.side_labels[favoured])
+    if words.term == COMPARE:
+        return f" The paragraphs pair points of {mine} with points of {other}, referring to both subjects throughout."
+    n1 = groups.count(0)
+    parts = []
+    n2 = len(groups) - n1
+    if words.term == EVALUATE:
+        if n1:
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'weigh')} the view's strengths")
+        if n2:
+            parts.append(f"{_range(n1 + 1, len(groups))} its limitations")
+    else:
+        if n1:
+            parts.append(f"{_range(1, n1)} {_verb(n1, 'argue')} {mine}")
+        if n2:
+            parts.append(f"{_range(n1 + 1, len(groups))} {_verb(n2, 'concede')} {other} and {_verb(n2, 'answer')} it")
+    text = "; ".join(parts) + "."
+    return " " + text[0].upper() + text[1:]
+
+
+def lens_intro(words: QuestionWords, plan: Plan) -> str:
+    if plan.school is None:
+        return ""
+    name = words.school_names[plan.school]
+    if not plan.position:
+        return (f"The {name} takes no position on this question: it holds none of the claims on its sides. "
+                "Weighing the whole debate instead: ")
+    return f"As the {name} would argue it: "
+
+
+def header(words: QuestionWords, plan: Plan) -> str:
+    if plan.school is None:
+        lens = "every school"
+    else:
+        name = words.school_names[plan.school]
+        lens = name if plan.position else f"{name}, which takes no position"
+    aside = "; ".join(words.evidence[e][1] for e in plan.set_aside) or "none"
+    return " · ".join([*words.facts, f"Lens: {lens}", f"Evidence set aside: {aside}"])
+
+
+def evidence_line(words: QuestionWords, e: str) -> str:
+    date, title, source = words.evidence[e]
+    return f"{date}: {title} ({source})"
+
+
+def item_words(words: QuestionWords, node: str) -> str:
+    if node in words.evidence:
+        return f"{words.evidence[node][0]}, {words.evidence[node][1]}"
+    return quoted(words.labels[node])
+
+
+def counter_words(words: QuestionWords, c: Counter) -> str:
+    if c.kind is None:
+        return "Nothing in the corpus argues against it: anticipate an objection a historian could raise."
+    if c.kind == "side":
+        lead = f"Against it: the other side's case, {quoted(words.labels[c.objection])}."
+    else:
+        lead = f"Against it: {item_words(words, c.objection)}."
+    if c.answer is not None:
+        return f"{lead} Answer: {item_words(words, c.answer)} undercuts that objection."
+    if c.upheld:
+        support = "strongly supported" if percent(c.strength) >= 75 else "still supported"
+        if c.support:
+            return f"{lead} Answer: stress {item_words(words, c.support)}; the point is {support}."
+        return f"{lead} Answer: the point's own backing outweighs it, so the point is {support}."
+    return f"{lead} Answer: concede it; the evidence is contested, so limit the point."
+
+
+def historian(words: QuestionWords, plan: Plan, claim: str) -> tuple[Ref | None, str]:
+    found = words.historians[claim]
+    chosen = next((h for h in found if h[0] == plan.argued_by), found[0] if found else None)
+    if chosen:
+        return Ref(chosen[1], chosen[2], chosen[3]), ""
+    holders = words.holders[claim]
+    if not holders:
+        return None, "No historian in the corpus argues it."
+    school = plan.argued_by if plan.argued_by in holders else holders[0]
+    return None, f"No historian in the corpus argues it; the {words.school_names[school]} does."
+
+
+def conclusion(g: nx.DiGraph, words: QuestionWords, plan: Plan) -> str:
+    """The judgement again, and the one item of evidence that would most change it."""
+    start = "" if plan.school is None else (
+        f"As the {words.school_names[plan.school]} would argue it: " if plan.position else
+        f"The {words.school_names[plan.school]} takes no position here. Across the whole debate: ")
+    text = start + judgement(words, plan.verdict, plan.favoured)
+    top = plan.impacts[0] if plan.impacts and plan.impacts[0].size > 0 else None
+    if top is None:
+        return text + " No single item of evidence would change this judgement."
+    return text + " " + change_words(g, words, plan, top)
+
+
+def change_words(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) -> str:
+    after = {s: plan.shares[s] + item.shift[s] for s in words.sides}
+    v = verdict(g, plan.question, after)
+    action = "setting it aside" if item.accepted else "bringing it back"
+    lead = f"The evidence that would most change it is {item_words(words, item.evidence)}: {action} would "
+    if v.even:
+        return lead + "leave the debate evenly balanced."
+    side = quoted(words.side_labels[v.leaders[0]])
+    if v.leaders[0] != plan.verdict.leaders[0] or plan.verdict.even:
+        return lead + f"tip the balance to {side}, which would hold {extent_words(v.share)}."
+    if extent_words(v.share) != extent_words(plan.verdict.share):
+        return lead + f"leave {side} holding {extent_words(v.share)}."
+    return lead + f"move the balance most, though {side} would still hold {extent_words(v.share)}."
+
+
+def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evidence_lines: int = 3,
+              paragraphs: int | None = None) -> PlanView:
+    """Every sentence of the plan with at most ``evidence_lines`` evidence
+    lines per paragraph and the first ``paragraphs`` paragraphs kept by
+    ``fit`` (None: all)."""
+    words = words or question_words(g, plan.question)
+    kept = list(plan.paragraphs) if paragraphs is None else keep(plan.paragraphs, paragraphs)
+    views = []
+    refs: dict[tuple[str, str, int | None], Ref] = {}
+    for p in kept:
+        ref, note = historian(words, plan, p.claim)
+        if ref:
+            refs[(ref.author, ref.title, ref.year)] = ref
+        lines = [evidence_line(words, e)
+                 for e in sorted(p.evidence[:evidence_lines], key=lambda e: (words.evidence[e][0], e))]
+        if len(lines) < 2:
+            lines.append(SECOND_SOURCE if lines else NO_SOURCE)
+        views.append(ParagraphView(
+            heading=words.labels[p.claim], point=words.texts[p.claim],
+            evidence=tuple(lines),
+            historian=ref, historian_note=note, counter=counter_words(words, p.counter),
+        ))
+    thesis = lens_intro(words, plan) + judgement(words, plan.verdict, plan.favoured) + structure(
+        words, [p.group for p in kept], plan.favoured)
+    return PlanView(
+        title=words.title,
+        header=header(words, plan),
+        thesis=thesis,
+        paragraphs=tuple(views),
+        conclusion=conclusion(g, words, plan),
+        references=tuple(sorted(refs.values(), key=lambda r: (r.author, r.year or 0, r.title))),
+        table=table(words, plan),
+        impacts=tuple(impact_line(g, words, plan, i) for i in plan.impacts),
+    )
+
+
+def keep(paragraphs, count: int) -> list:
+    """The paragraphs left after dropping down to ``count``: each time, the
+    last paragraph of the group with the most paragraphs (ties: the group
+    of the last paragraph), so the plan keeps both its argument and its
+    concession, or its pairs."""
+    kept = list(paragraphs)
+    while len(kept) > count:
+        groups = [p.group for p in kept]
+        big = max((0, 1), key=lambda g: (groups.count(g), g == groups[-1]))
+        last = max(i for i, p in enumerate(kept) if p.group == big)
+        kept.pop(last)
+    return kept
+
+
+def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = None) -> PlanView:
+    """The plan within ``WORD_LIMIT`` words before its references, as
+    ``count_words(view)`` counts them: first two evidence lines per
+    paragraph instead of three, then fewer paragraphs (never under three)."""
+    words = words or question_words(g, plan.question)
+    lines, count = 3, len(plan.paragraphs)
+    while True:
+        view = plan_view(g, plan, words, lines, count)
+        if count_words(view) <= WORD_LIMIT:
+            return view
+        if lines > 2:
+            lines = 2
+        elif count > MIN_PARAGRAPHS:
+            count -= 1
+        else:
+            return view
+
+
+def verdict_words(words: QuestionWords, v: Verdict | None) -> str:
+    if v is None:
+        return "takes no position"
     if v.even:
         return "even"
     return f"{words.side_labels[v.leaders[0]]}, {extent_words(v.share)}"
 
 
-def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None) -> PlanView:
-    """Every sentence of the plan, in order."""
-    words = words or question_words(g, plan.question)
-    sides = words.sides
-    lens = clean(g.nodes[plan.school]["name"]) if plan.school else None
-    facts = [
-        *words.facts,
-        ("Lens", f"{lens}, as that school would argue it" if lens else "every school"),
-        ("Evidence set aside", "; ".join(words.titles[e] for e in plan.set_aside) or "none"),
-    ]
-    side_views = []
-    for side in plan.sides:
-        summary = f"{percent(side.share)}% of the weight of argument, {extent_words(side.share)}."
-        if not side.claims:
-            summary += " No claim on this side is held under this lens."
-        claims = tuple(_claim_view(words, c, i, True) for i, c in enumerate(side.claims, start=1))
-        side_views.append(SideView(words.side_headings[side.side], summary, claims))
-    table = [("Lens", *(words.side_labels[s] for s in sides), "Judgement")]
+def table(words: QuestionWords, plan: Plan) -> tuple[tuple[str, ...], ...]:
+    """Each school's answer: the balance under its lens, or no position."""
+    rows = [("Lens", *(words.side_labels[s] for s in words.sides), "Judgement")]
     for answer in plan.answers:
         name = words.school_names[answer.school] if answer.school else "Every school"
-        table.append((name, *(f"{percent(answer.shares[s])}%" for s in sides), verdict_words(words, answer.verdict)))
-    return PlanView(
-        title=words.title,
-        facts=tuple(facts),
-        key_terms=words.key_terms,
-        judgement=judgement(words, plan.verdict),
-        balance=tuple(f"{words.side_labels[s]}: {percent(plan.shares[s])}%, {extent_words(plan.shares[s])}"
-                      for s in sides),
-        sides=tuple(side_views),
-        others=tuple(_claim_view(words, c, i, False) for i, c in enumerate(plan.other_claims, start=1)),
-        impacts=tuple(_impact_line(g, words, plan, item) for item in plan.impacts),
-        table=tuple(table),
-        schools=words.schools,
-        warnings=tuple(text for subject, text in words.advice if subject in {a.subject for a in plan.advice}),
-    )
+        cells = [f"{percent(answer.shares[s])}%" if answer.shares else "no position" for s in words.sides]
+        rows.append((name, *cells, verdict_words(words, answer.verdict)))
+    return tuple(rows)
 
 
-def _claim_view(words: QuestionWords, c: ClaimPlan, number: int, on_side: bool) -> ClaimView:
-    fixed = words.claims[c.claim]
-    strength = f"Strength {percent(c.strength)}%"
-    if on_side:
-        strength += f", contribution {percent(c.contribution)}/100"
-    accepted = {u.evidence: u.accepted for u in c.evidence}
-    evidence = tuple(
-        EvidenceView(f"{e.lead} ({e.marks}{'' if accepted[e.evidence] else ', set aside'})", e.shows, e.source)
-        for e in fixed.evidence
-    )
-    return ClaimView(f"{number}. {fixed.label}", fixed.text, strength, evidence, fixed.facts)
-
-
-def _impact_line(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) -> str:
-    """One line of "what would change the verdict": the balance before and
-    after toggling the item, in whole percentages, and whether the verdict
-    would read differently."""
+def impact_line(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) -> str:
+    """One line of "what would change the verdict", with its figures."""
     after = {s: plan.shares[s] + item.shift[s] for s in words.sides}
     action = "setting it aside" if item.accepted else "bringing it back"
     moves = [
         f"{quoted(words.side_labels[s])} {percent(plan.shares[s])}% → {percent(after[s])}%"
         for s in words.sides if percent(plan.shares[s]) != percent(after[s])
     ]
-    line = f"{words.evidence[item.evidence]}: {action} "
+    line = f"{item_words(words, item.evidence)}: {action} "
     if not moves:
         return line + "leaves the balance as it is."
     changed = verdict_words(words, verdict(g, plan.question, after)) != verdict_words(words, plan.verdict)
     return line + "moves " + ", ".join(moves) + ("; the judgement would change." if changed else ".")
+
+
+def detail(g: nx.DiGraph, words: QuestionWords, plan: Plan, view: PlanView) -> tuple[str, ...]:
+    """The figures behind the plan (``--detail``), one line each."""
+    shown = {v.heading for v in view.paragraphs}
+    lines = ["Balance: " + "; ".join(f"{quoted(words.side_labels[s])} {percent(plan.shares[s])}%"
+                                     for s in words.sides)]
+    number = 0
+    for p in plan.paragraphs:
+        if words.labels[p.claim] in shown:
+            number += 1
+            lines.append(f"Paragraph {number}, {quoted(words.labels[p.claim])}: strength {percent(p.strength)}%, "
+                         f"contribution {percent(p.contribution)}/100")
+    lines += [f"Impact {i}: {line}" for i, line in enumerate(view.impacts[:5], start=1)]
+    lines += [f"Warning: {_warning(g, plan.question, a)}" for a in plan.advice]
+    return tuple(lines)
+
+
+def _warning(g: nx.DiGraph, question: str, a: Advice) -> str:
+    node = g.nodes[a.subject]
+    if a.kind == "outside-period":
+        return f"{node['date']}, {clean(node['title'])} lies outside the period; use it as context, not as proof."
+    if a.kind == "one-school":
+        if a.related:
+            return (f"every claim on {quoted(clean(node['label']))} is held by "
+                    f"{clean(g.nodes[a.related[0]]['name'])} alone; find a historian from another school.")
+        return f"no school holds a claim on {quoted(clean(node['label']))}; find a historian who argues it."
+    if a.kind == "single-evidence":
+        return (f"{quoted(clean(node['label']))} rests on one piece of evidence "
+                f"({clean(g.nodes[a.related[0]]['title'])}); find a second.")
+    return f"{quoted(clean(node['label']))} rests on no evidence; find some or drop it."
+
+
+__all__ = ["PlanView", "QuestionWords", "Ref", "detail", "fit", "plan_view", "question_words"]

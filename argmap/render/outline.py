@@ -10,6 +10,7 @@ outline grows with the number of links, never exponentially.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import networkx as nx
 
@@ -36,6 +37,17 @@ class Entry:
     see: str = "above"
     children: list["Entry"] = field(default_factory=list)
 
+    def rows(self) -> Iterator[tuple[str, "Entry"]]:
+        """The subtree as ``("open", entry)`` and ``("close", entry)`` steps in
+        document order, so a template draws nested lists without recursing."""
+        stack: list[tuple[str, Entry]] = [("open", self)]
+        while stack:
+            step, item = stack.pop()
+            yield step, item
+            if step == "open":
+                stack.append(("close", item))
+                stack.extend(("open", child) for child in reversed(item.children))
+
 
 @dataclass
 class SideOutline:
@@ -54,30 +66,44 @@ def outline(g: nx.DiGraph, question: str) -> list[SideOutline]:
     spelled_out: set[str] = set()
     home = {c: g.nodes[s]["label"] for s in sides_of(g, question) for c in g.nodes[s]["claims"]}
 
-    def entry(node: str, parent: str | None) -> Entry:
+    def entry(node: str, parent: str | None) -> tuple[Entry, list[str]]:
+        """The entry for ``node`` under ``parent``, and the nodes to spell
+        out beneath it (none for evidence or a claim already spelled out)."""
         data = g.nodes[node]
         edge = g.edges[node, parent] if parent is not None else {}
         weight = WEIGHT_WORDS.get(edge.get("weight", 0.0), "")
         if data["kind"] == "evidence":
             return Entry(node, "evidence", data["title"], edge.get("relation", ""), weight,
-                         edge.get("reading"), data["date"])
+                         edge.get("reading"), data["date"]), []
         item = Entry(node, "claim", data["text"], edge.get("relation", ""), weight)
         if parent is not None and node in home:
             item.repeated, item.see = True, home[node]
-            return item
+            return item, []
         if node in spelled_out:
             item.repeated = True
-            return item
+            return item, []
         spelled_out.add(node)
         feeding = [c for c in g.predecessors(node)
                    if c in keep and g.edges[c, node]["relation"] in ARGUMENT_RELATIONS]
         feeding.sort(key=lambda c: g.edges[c, node]["relation"] != "supports")
-        item.children = [entry(c, node) for c in feeding]
-        return item
+        return item, feeding
+
+    def tree(top: str) -> Entry:
+        """Depth first with an explicit stack, in the order a recursive walk
+        would take (so "spelled out where it first appears" holds), without
+        a recursion limit: a chain of 3,000 claims is as fine as one of 3."""
+        root, feeding = entry(top, None)
+        stack = [(root, top, child) for child in reversed(feeding)]
+        while stack:
+            parent_entry, parent, node = stack.pop()
+            item, feeding = entry(node, parent)
+            parent_entry.children.append(item)
+            stack.extend((item, node, child) for child in reversed(feeding))
+        return root
 
     result = []
     for side in sides_of(g, question):
         data = g.nodes[side]
         result.append(SideOutline(side, data["label"], data["order"],
-                                  [entry(c, None) for c in data["claims"]]))
+                                  [tree(c) for c in data["claims"]]))
     return result

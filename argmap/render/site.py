@@ -1,8 +1,10 @@
 """The pages ``argmap build`` writes, and writing them all or nothing.
 
 Every page is rendered in memory first; only then are files written, into a
-temporary folder beside the output folder, and moved into place. A failure
-while rendering or writing leaves the output folder exactly as it was.
+temporary folder beside the output folder, and swapped into place in one
+step that Ctrl-C cannot split and that rolls back on any failure. A lock on
+the output's parent folder makes concurrent builds take turns. A failure or
+interrupt leaves the output folder exactly as it was.
 
 argmap recognises its own pages by their generator meta tag, so a build can
 remove the maps of questions that left the corpus while leaving every other
@@ -11,19 +13,21 @@ file in the folder alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
 
 from argmap.analysis import extent_words, percent, weigh
 from argmap.analysis import questions as question_ids
 from argmap.analysis.subgraph import on_path
+from argmap.files import interrupts_deferred, umask
 from argmap.render.data import page_data
 from argmap.render.outline import outline
 from argmap.render.page import GENERATOR, MAP_SCRIPTS, json_for_script, render_page, static_text, vis_network_script
@@ -37,8 +41,11 @@ _SESSION = re.compile(r"^(January|February|March|April|May|June|July|August|Sept
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
-def render_map(g: nx.DiGraph, question: str, theme: str = "default") -> str:
-    """One question's interactive map as a standalone HTML page."""
+def render_map(g: nx.DiGraph, question: str, theme: str = "default", in_site: bool = False) -> str:
+    """One question's interactive map as a standalone HTML page. ``in_site``:
+    the page sits beside the index and schools pages a build writes, so it
+    links to them; a map handed out alone (``export``) has no such links,
+    which would lead nowhere."""
     from argmap.render.network import vis_data
 
     _known_theme(theme)
@@ -48,7 +55,7 @@ def render_map(g: nx.DiGraph, question: str, theme: str = "default") -> str:
     scripts = [vis_network_script(), *(static_text(name) for name in MAP_SCRIPTS)]
     return render_page(
         "map.html.j2", scripts,
-        theme=theme, styles=["base.css", "map.css", "plan.css", "workspace.css"],
+        theme=theme, styles=["base.css", "map.css", "plan.css", "workspace.css"], in_site=in_site,
         data=json_for_script(data), question=data["question"], sides=data["sides"],
         schools=data["schools"], outline=outline(g, question),
         balance=[_share(side, shares[side["id"]]) for side in data["sides"]],
@@ -104,8 +111,8 @@ def render_schools(g: nx.DiGraph, linked: set[str], theme: str = "default") -> s
 def build_site(g: nx.DiGraph, out: Path, questions: list[str] | None = None, theme: str = "default") -> list[Path]:
     """Write the index, the schools page and the maps of ``questions`` (all
     when None) into ``out``; remove argmap's maps of questions no longer in
-    the corpus. Returns the pages written. All or nothing: on any error the
-    folder is left as it was."""
+    the corpus. Returns the pages written. All or nothing, also under Ctrl-C
+    and with another build running into the same folder (see ``_swap_in``)."""
     _known_theme(theme)
     out = Path(out)
     every = question_ids(g)
@@ -115,31 +122,91 @@ def build_site(g: nx.DiGraph, out: Path, questions: list[str] | None = None, the
             raise KeyError(f"unknown question '{q}'")
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"'{out}' is a file, not a folder")
-    ours = _argmap_pages(out)
-    linked = set(selected) | {name[:-5] for name in ours if name[:-5] in every}
-
-    pages = {f"{q}.html": render_map(g, q, theme) for q in selected}
-    pages[INDEX] = render_index(g, linked, theme)
-    pages[SCHOOLS] = render_schools(g, linked, theme)
-    stale = [name for name in ours if name not in pages and name[:-5] not in every]
-    _write_all(out, pages, stale)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(out.parent):
+        # Under the lock: which pages are ours must not change while we render.
+        ours = _argmap_pages(out)
+        linked = set(selected) | {name[:-5] for name in ours if name[:-5] in every}
+        pages = {f"{q}.html": render_map(g, q, theme, in_site=True) for q in selected}
+        pages[INDEX] = render_index(g, linked, theme)
+        pages[SCHOOLS] = render_schools(g, linked, theme)
+        stale = [name for name in ours if name not in pages and name[:-5] not in every]
+        _write_all(out, pages, stale)
     return [out / name for name in sorted(pages)]
 
 
+@contextlib.contextmanager
+def _build_lock(folder: Path) -> Iterator[None]:
+    """One build at a time into a folder's children: an advisory lock on the
+    parent folder itself (no lock file is left behind). Where locks are not
+    available the build runs unlocked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def _write_all(out: Path, pages: dict[str, str], stale: list[str]) -> None:
-    """Write every page beside ``out`` first, then move them in and drop stale ones."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Write every page into a folder beside ``out``, then swap them in."""
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-", dir=out.parent))
     try:
         for name, text in pages.items():
             (staging / name).write_text(text, encoding="utf-8", newline="\n")
-        out.mkdir(exist_ok=True)
-        for name in sorted(pages):
-            os.replace(staging / name, out / name)
-        for name in stale:
-            (out / name).unlink(missing_ok=True)
+        if not out.exists():
+            # A new folder: one rename publishes every page at once.
+            os.chmod(staging, 0o777 & ~umask())
+            with interrupts_deferred():
+                os.rename(staging, out)
+            return
+        _swap_in(out, staging, sorted(pages), stale)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(out: Path, staging: Path, names: list[str], stale: list[str]) -> None:
+    """Move the staged pages into ``out`` and drop the stale ones, as one step:
+    the old pages are kept (hard links, else copies) until every move has
+    succeeded, and put back if one fails; Ctrl-C waits until the swap is done.
+    Files in ``out`` that are not argmap's pages are never touched."""
+    backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-old-", dir=out.parent))
+    try:
+        for name in [*names, *stale]:
+            if (out / name).exists():
+                _keep(out / name, backup / name)
+        done: list[str] = []
+        with interrupts_deferred():
+            try:
+                for name in names:
+                    os.replace(staging / name, out / name)
+                    done.append(name)
+                for name in stale:
+                    (out / name).unlink(missing_ok=True)
+                    done.append(name)
+            except BaseException:
+                for name in done:
+                    if (backup / name).exists():
+                        os.replace(backup / name, out / name)
+                    else:
+                        (out / name).unlink(missing_ok=True)
+                raise
+    finally:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def _keep(page: Path, copy: Path) -> None:
+    """A copy of ``page`` that survives its replacement: a hard link when the
+    file system has them (instant), else a real copy."""
+    try:
+        os.link(page, copy)
+    except OSError:
+        shutil.copy2(page, copy)
 
 
 def _argmap_pages(out: Path) -> list[str]:

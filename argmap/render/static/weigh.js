@@ -12,8 +12,9 @@
 
   var EVIDENCE_BASE = 1.0;
   var CLAIM_BASE = 0.5;
-  var LARGE = 0.60;
-  var SOME = 0.40;
+  // Extent thresholds in whole percent: the words follow the number shown.
+  var LARGE = 60;
+  var SOME = 40;
 
   /* An empty lookup table that no id can collide with. */
   function dict() { return Object.create(null); }
@@ -126,10 +127,27 @@
     return scores;
   }
 
-  function shares(data, scores) {
+  /* argmap.analysis.takes_position: a school that holds none of the claims
+   * listed on the question's sides takes no position (its shares are null). */
+  function takesPosition(data, schoolId) {
+    if (!schoolId) { return true; }
+    var listed = new Set();
+    data.sides.forEach(function (side) { side.claims.forEach(function (c) { listed.add(c); }); });
+    var held = false;
+    data.schools.forEach(function (s) {
+      if (s.id === schoolId) { held = s.holds.some(function (c) { return listed.has(c); }); }
+    });
+    return held;
+  }
+
+  function shares(data, scores, position) {
+    var result = Object.create(null);
+    if (position === false) {
+      data.sides.forEach(function (side) { result[side.id] = null; });
+      return result;
+    }
     var total = 0;
     data.sides.forEach(function (side) { total += scores[side.id]; });
-    var result = dict();
     data.sides.forEach(function (side) {
       result[side.id] = total === 0 ? 1.0 / data.sides.length : scores[side.id] / total;
     });
@@ -141,20 +159,23 @@
     var keep = school ? lens(data, school) : null;
     var strength = strengths(m, accepted, keep);
     var scores = sideScores(data, strength);
-    return {strengths: strength, scores: scores, shares: shares(data, scores)};
+    return {strengths: strength, scores: scores, shares: shares(data, scores, takesPosition(data, school))};
   }
 
   /* Same rounding as argmap.analysis.percent: halves up, never toFixed. */
   function percent(share) { return Math.floor(share * 100 + 0.5); }
 
+  /* argmap.analysis.extent_words: thresholds on the percentage shown. */
   function extentWords(share) {
-    if (share >= LARGE) { return "to a large extent"; }
-    if (share >= SOME) { return "to some extent"; }
+    var shown = percent(share);
+    if (shown >= LARGE) { return "to a large extent"; }
+    if (shown >= SOME) { return "to some extent"; }
     return "only to a limited extent";
   }
 
   kit.weigh = {
     model: model, strengths: strengths, lens: lens, sideScores: sideScores, shares: shares,
+    takesPosition: takesPosition,
     weigh: weigh, percent: percent, extentWords: extentWords, dfquad: dfquad
   };
 })(window.argmap = window.argmap || {});

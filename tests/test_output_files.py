@@ -1,0 +1,219 @@
+"""Output that is never half written (docs/interface.md: a build's pages
+change all together or not at all, also when interrupted; ``-o`` replaces
+only a regular file; written files get the usual mode)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from argmap import cli as argmap_main
+from argmap import files
+
+ROOT = Path(__file__).resolve().parents[1]
+Q = "collective-security-aim"
+
+
+def wide_corpus(root: Path, mini: Path, word: str) -> Path:
+    """The mini corpus with five copies of its question, and ``word`` in the
+    text of every question, the school summaries and a claim on every map:
+    every page differs between two words."""
+    import shutil
+
+    shutil.copytree(mini, root)
+    q_file = root / "exam_questions" / "q.yaml"
+    text = q_file.read_text(encoding="utf-8")
+    body = text.split("questions:\n", 1)[1]
+    copies = [body.replace(f"id: {Q}", f"id: {Q}-{i}") for i in range(5)]
+    q_file.write_text("questions:\n" + body + "".join(copies), encoding="utf-8")
+    for path in [q_file, root / "schools" / "schools.yaml"]:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("text: ", f"text: {word} ").replace("summary: ", f"summary: {word} ")
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def run(*args, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "argmap", *map(str, args)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def pages(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def two_sites(tmp_path_factory):
+    """Two corpora differing on every page, and the sites each builds."""
+    base = tmp_path_factory.mktemp("sites")
+    mini = ROOT / "tests" / "fixtures" / "mini"
+    result = {}
+    for word in ("Old", "New"):
+        corpus = wide_corpus(base / word, mini, word)
+        out = base / f"site-{word}"
+        assert run("build", "--corpus", corpus, "--out", out).wait() == 0
+        result[word] = (corpus, pages(out))
+    assert all(result["Old"][1][n] != result["New"][1][n] for n in result["Old"][1])
+    return result
+
+
+def all_old_or_all_new(out: Path, two_sites) -> str:
+    now = pages(out)
+    for word, (_, expected) in two_sites.items():
+        if now == expected:
+            return word
+    mixed = {n: next((w for w, (_, e) in two_sites.items() if e.get(n) == b), "?") for n, b in now.items()}
+    raise AssertionError(f"a mixed site: {mixed}")
+
+
+def test_a_build_interrupted_at_random_leaves_all_old_or_all_new_pages(two_sites, tmp_path):
+    out = tmp_path / "site"
+    old, new = two_sites["Old"][0], two_sites["New"][0]
+    assert run("build", "--corpus", old, "--out", out).wait() == 0
+    outcomes = set()
+    rng = random.Random(12)
+    for attempt in range(8):
+        corpus = new if attempt % 2 == 0 else old
+        proc = run("build", "--corpus", corpus, "--out", out)
+        time.sleep(rng.uniform(0.3, 2.0))
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert "Traceback" not in err
+        assert proc.returncode in (0, 130, -signal.SIGINT), err
+        outcomes.add((proc.returncode, all_old_or_all_new(out, two_sites)))
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")], "staging left behind"
+    # the loop did catch builds both before and after their swap
+    assert {code for code, _ in outcomes} == {0, 130} or len(outcomes) >= 2
+
+
+def test_concurrent_builds_into_one_folder_leave_one_whole_site(two_sites, tmp_path):
+    out = tmp_path / "site"
+    (out).mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    procs = [run("build", "--corpus", two_sites[w][0], "--out", out) for w in ("Old", "New", "Old", "New")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    all_old_or_all_new(out, two_sites)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+# --- export -o / plan -o ------------------------------------------------------
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    def call(*args):
+        capsys.readouterr()
+        code = argmap_main.main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    return call
+
+
+def export(cli, corpus, target):
+    return cli("export", Q, "--corpus", corpus, "--format", "json", "-o", target)
+
+
+def test_export_refuses_a_folder_a_path_under_a_file_and_a_fifo(mini_corpus, tmp_path, cli):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("keep", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    for target, words in ((tmp_path / "folder", "is a folder"), (tmp_path / "file" / "x.json", "is a file"),
+                          (tmp_path / "pipe", "not a regular file")):
+        code, out, err = export(cli, mini_corpus, target)
+        assert code == 2 and out == "" and words in err, err
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "keep"
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "mini") == ["file", "folder", "pipe"]
+
+
+def test_export_refuses_a_device_node(mini_corpus, cli):
+    code, _, err = export(cli, mini_corpus, "/dev/null")
+    assert code == 2 and "not a regular file" in err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_full_disk_is_exit_2_and_the_old_file_stays(mini_corpus, tmp_path, cli, monkeypatch):
+    target = tmp_path / "map.json"
+    target.write_text("old", encoding="utf-8")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    code, out, err = export(cli, mini_corpus, target)
+    assert code == 2 and "no space left on device" in err and out == ""
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "mini"] == ["map.json"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_exit_2(mini_corpus, tmp_path, cli):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    code, _, err = export(cli, mini_corpus, folder / "x.json")
+    assert code == 2 and "permission denied" in err
+
+
+def test_a_read_only_folder_as_root_is_exit_2(mini_corpus, tmp_path, cli, monkeypatch):
+    """As root the kernel lets every write through; a refusal from mkstemp is
+    what an ordinary user gets, so inject that."""
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    code, out, err = export(cli, mini_corpus, tmp_path / "x.json")
+    assert code == 2 and out == "" and "permission denied" in err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_written_files_get_the_umask_mode_and_a_replaced_file_keeps_its_mode(mini_corpus, tmp_path, cli):
+    old = os.umask(0o022)
+    try:
+        assert export(cli, mini_corpus, tmp_path / "new.json")[0] == 0
+        assert stat.S_IMODE(os.stat(tmp_path / "new.json").st_mode) == 0o644
+        os.umask(0o027)
+        assert cli("plan", Q, "--corpus", mini_corpus, "-o", tmp_path / "plan.md")[0] == 0
+        assert stat.S_IMODE(os.stat(tmp_path / "plan.md").st_mode) == 0o640
+        (tmp_path / "shared.json").write_text("old", encoding="utf-8")
+        os.chmod(tmp_path / "shared.json", 0o664)
+        assert export(cli, mini_corpus, tmp_path / "shared.json")[0] == 0
+        assert stat.S_IMODE(os.stat(tmp_path / "shared.json").st_mode) == 0o664
+        assert (tmp_path / "shared.json").read_text(encoding="utf-8").startswith("{")
+        os.umask(0o022)
+        assert cli("build", "--corpus", mini_corpus, "--out", tmp_path / "site")[0] == 0
+        assert {stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "site").iterdir()} == {0o644}
+        assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o755
+    finally:
+        os.umask(old)
+
+
+def test_a_link_to_a_file_is_written_through(mini_corpus, tmp_path, cli):
+    (tmp_path / "real.json").write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    assert export(cli, mini_corpus, tmp_path / "link.json")[0] == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert (tmp_path / "real.json").read_text(encoding="utf-8").startswith("{")
