@@ -45,7 +45,19 @@
   }
 
   /* Corpus text on one line, as argmap.plan.words.clean writes it. */
-  function clean(text) { return text.replace(/[ \t\n\r\f\v]+/g, " ").replace(/^ +| +$/g, ""); }
+  function clean(text) { return text.replace(/\s+/g, " ").trim(); }
+
+  // A part of a source that is a class's own notes, or a remark on checking
+  // (argmap.plan.words._NOT_CITABLE).
+  var NOT_CITABLE = /\bclass notes\b|^notes? \d|\bas checked\b|\(checked\)/i;
+
+  /* The published part of a source (argmap.plan.words.citable). */
+  function citable(source) {
+    var kept = clean(source).split(";").map(clean).filter(function (part) {
+      return part && !NOT_CITABLE.test(part);
+    });
+    return kept.join("; ") || "find a published source";
+  }
 
   function daysIn(year, month) {
     if (month === 2) { return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28; }
@@ -353,6 +365,6 @@
 
   kit.mineFile = {
     WEIGHTS: WEIGHTS, KINDS: KINDS, empty: empty, count: count, read: read, write: write,
-    dateBounds: dateBounds, short: short, claimLabel: claimLabel, clean: clean
+    dateBounds: dateBounds, short: short, claimLabel: claimLabel, clean: clean, citable: citable
   };
 })(window.argmap = window.argmap || {});

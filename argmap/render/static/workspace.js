@@ -35,9 +35,6 @@
   base.evidence = kit.table(base.evidence);
   Object.keys(base.evidence).forEach(function (id) { base.evidence[id].stances = kit.table(base.evidence[id].stances); });
   Object.keys(base.vis.themes).forEach(function (theme) { base.vis.themes[theme] = kit.table(base.vis.themes[theme]); });
-  base.plan.claims = kit.table(base.plan.claims);
-  base.plan.evidence = kit.table(base.plan.evidence);
-  base.plan.titles = kit.table(base.plan.titles);
   base.notes = kit.table(base.notes || {});
 
 
@@ -49,7 +46,7 @@
   var count = file.count;
   var WEIGHTS = file.WEIGHTS;
 
-  /* argmap/render/style.py's line widths and colours; plans' weight words. */
+  /* argmap/render/style.py's line widths and colours; the weight words. */
   var CHANGED = new Map([["weak", 0.25], ["moderate", 0.5], ["strong", 0.75], ["aside", 0.0]]);
   var WEIGHT_WORDS = new Map([[0.0, "set aside"], [0.25, "weak"], [0.5, "moderate"], [0.75, "strong"]]);
   var EDGE_WIDTH = new Map([[0.0, 1.0], [0.25, 1.5], [0.5, 2.5], [0.75, 4.0], [1.0, 3.0]]);
@@ -267,105 +264,18 @@
    * reader's claims and evidence, so plan.js writes them like the course's. */
   function planWords(m) {
     var words = data.plan;
-    words.claims = kit.dict();
-    Object.keys(base.plan.claims).forEach(function (id) { words.claims[id] = copy(base.plan.claims[id]); });
-    words.evidence = kit.table(base.plan.evidence);
-    words.titles = kit.table(base.plan.titles);
-    m.evidence.forEach(function (item) {
-      words.evidence[item.id] = item.date + ", " + clean(item.title);
-      words.titles[item.id] = clean(item.title);
+    ["labels", "texts", "historians", "holders", "evidence"].forEach(function (table) {
+      words[table] = kit.table(base.plan[table]);
     });
     m.claims.forEach(function (claim) {
-      words.claims[claim.id] = {label: clean(claimLabel(claim)), text: clean(claim.text), evidence: [],
-                                facts: [["Held by", "no school"], ["Argued against by", "no claim"]]};
+      words.labels[claim.id] = clean(claimLabel(claim));
+      words.texts[claim.id] = clean(claim.text);
+      words.historians[claim.id] = [];
+      words.holders[claim.id] = [];
     });
-    // The evidence uses of every claim the reader touched (a link of
-    // theirs, or a changed weight), from the merged links, in date order.
-    var touched = new Set();
-    data.links.forEach(function (link, index) {
-      if (index >= base.links.length || link.changed !== undefined) { touched.add(link.to); }
+    m.evidence.forEach(function (item) {
+      words.evidence[item.id] = [item.date, clean(item.title), file.citable(item.source)];
     });
-    var uses = new Map();
-    data.links.forEach(function (link) {
-      if (!touched.has(link.to) || !data.evidence[link.from] || !words.claims[link.to]) { return; }
-      if (!uses.has(link.to)) { uses.set(link.to, []); }
-      var item = data.evidence[link.from];
-      uses.get(link.to).push({
-        evidence: link.from, lead: item.date + ", " + clean(item.title),
-        marks: link.relation + ", " + WEIGHT_WORDS.get(link.weight),
-        shows: link.reading ? clean(link.reading) : (item.detail ? clean(item.detail) : null),
-        source: clean(item.source), date: item.date
-      });
-    });
-    words.advice = count(m) ? advice() : base.plan.advice;
-    uses.forEach(function (list, claim) {
-      list.sort(function (a, b) {
-        return a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0);
-      });
-      words.claims[claim].evidence = list.map(function (u) {
-        return {evidence: u.evidence, lead: u.lead, marks: u.marks, shows: u.shows, source: u.source};
-      });
-    });
-  }
-
-  /* The teacher's warnings over the merged data, worded and ordered as
-   * argmap.analysis.advice and argmap.plan.words._warning give them. */
-  function advice() {
-    var found = [];
-    var into = new Map();
-    data.links.forEach(function (link) {
-      if (!into.has(link.to)) { into.set(link.to, []); }
-      into.get(link.to).push(link);
-    });
-    var path = new Set();
-    var stack = data.sides.map(function (side) { return side.id; });
-    while (stack.length) {
-      (into.get(stack.pop()) || []).forEach(function (link) {
-        if (!path.has(link.from)) { path.add(link.from); stack.push(link.from); }
-      });
-    }
-    function byId(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
-    var period = data.question.period;
-    if (period) {
-      var periodWords = period[0] + " to " + period[1];
-      Array.from(path).filter(function (id) { return data.evidence[id]; }).sort(function (a, b) {
-        var x = data.evidence[a].date; var y = data.evidence[b].date;
-        return x !== y ? byId(x, y) : byId(a, b);
-      }).forEach(function (id) {
-        var item = data.evidence[id];
-        if (item.years[1] < period[0] || item.years[0] > period[1]) {
-          found.push([id, "Outside the period: " + item.date + ", " + clean(item.title) + " lies outside " +
-                      periodWords + "; use it as context, not as proof."]);
-        }
-      });
-    }
-    data.sides.forEach(function (side) {
-      var holders = new Set();
-      data.schools.forEach(function (school) {
-        if (side.claims.some(function (c) { return school.holds.indexOf(c) >= 0; })) { holders.add(school); }
-      });
-      var label = "“" + clean(side.label) + "”";
-      if (holders.size === 1) {
-        found.push([side.id, "One school only: every claim on " + label + " is held by " +
-                    clean(Array.from(holders)[0].name) + " alone; find a historian from another school who argues it."]);
-      } else if (!holders.size) {
-        found.push([side.id, "No school: no school holds a claim on " + label + "; find a historian who argues it."]);
-      }
-    });
-    Array.from(path).filter(function (id) { return data.claims[id]; }).sort(byId).forEach(function (claim) {
-      var backing = (into.get(claim) || []).filter(function (link) {
-        return link.relation === "supports" && (data.evidence[link.from] || data.claims[link.from]);
-      });
-      var evidence = backing.filter(function (link) { return data.evidence[link.from]; });
-      var label = "“" + clean(data.claims[claim].label) + "”";
-      if (evidence.length === 1) {
-        found.push([claim, "Single evidence: " + label + " rests on one piece of evidence (" +
-                    clean(data.evidence[evidence[0].from].title) + "); find a second."]);
-      } else if (!backing.length) {
-        found.push([claim, "No evidence: " + label + " rests on no evidence; find some or drop it."]);
-      }
-    });
-    return found;
   }
 
   /* ---------- keeping it in the browser ---------- */
