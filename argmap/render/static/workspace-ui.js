@@ -142,6 +142,7 @@
       ui.refresh();
       ui.startDrop();
       kit.view.network.on("afterDrawing", ui.drawMarkers);
+      ui.legend();
       if (work.problem) { say(work.problem, true); }
       else if (!work.stored) { say("This browser does not keep your additions for a page opened from a file: use Download my map to save them."); }
     },
@@ -475,6 +476,27 @@
           ]));
         });
       });
+    },
+
+    /* Keys for what only a reader's own map has (shown while it has anything). */
+    legend: function () {
+      var legend = document.querySelector(".legend");
+      if (!legend) { return; }
+      var svg = "http://www.w3.org/2000/svg";
+      var line = document.createElementNS(svg, "svg");
+      line.setAttribute("class", "line");
+      line.setAttribute("width", "40");
+      line.setAttribute("height", "12");
+      line.setAttribute("aria-hidden", "true");
+      var stroke = document.createElementNS(svg, "line");
+      [["x1", "2"], ["y1", "6"], ["x2", "38"], ["y2", "6"], ["class", "set-aside"]].forEach(function (pair) {
+        stroke.setAttribute(pair[0], pair[1]);
+      });
+      line.appendChild(stroke);
+      var marker = el("span", {class: "note-marker", "aria-hidden": "true", text: "1"});
+      legend.appendChild(el("span", {class: "key mine-key"}, [el("span", {class: "swatch claim yours", "aria-hidden": "true"}), "Yours"]));
+      legend.appendChild(el("span", {class: "key mine-key"}, [marker, "Your notes"]));
+      legend.appendChild(el("span", {class: "key mine-key"}, [line, "link set aside"]));
     },
 
     /* A small marker on every box with a note (drawn on the map canvas). */
