@@ -388,3 +388,15 @@ def test_without_storage_the_page_still_works_and_says_so(corpus, offline_page):
     student_session(page)
     page.evaluate("argmap.balance()")
     assert "Stalin" in page.evaluate("argmap.workspace.text()")
+
+
+def test_find_reaches_the_readers_own_items(corpus, offline_page):
+    root, out = corpus
+    page = open_map(offline_page, out)
+    page.evaluate("""() => argmap.workspace.load(
+        "claims:\\n  - {id: my-doors, text: Stalin kept both doors open., sides: [q-one/no]}\\n")""")
+    page.click("#search")
+    page.keyboard.type("both doors")
+    page.keyboard.press("Enter")
+    assert page.evaluate("argmap.kit.state.selected") == "my-doors"
+    assert "Yours: you added this" in page.inner_text("#details")
