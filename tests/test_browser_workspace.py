@@ -193,6 +193,10 @@ def test_a_students_map_weighs_as_the_command_line_does_and_survives_a_reload(co
     assert exported.returncode == 0, exported.stderr
     nodes = json.loads(exported.stdout)["nodes"]
     assert_same({n["id"]: n["share"] for n in nodes if n["kind"] == "side"}, shares)
+    # Each evidence item's stance toward each side (what marks it contested) too.
+    stances = page.evaluate("""() => Object.fromEntries(Object.keys(argmap.kit.data.evidence).map(
+        id => [id, Object.assign({}, argmap.kit.data.evidence[id].stances)]))""")
+    assert stances == {n["id"]: n["sides"] for n in nodes if n["kind"] == "evidence"}
     built = run_argmap("build", "--corpus", root, "--add", mine, "--out", tmp_path / "alice")
     assert built.returncode == 0, built.stderr
     # The teacher's build of it: the same balance, the student's note shown.

@@ -37,7 +37,6 @@
   Object.keys(base.vis.themes).forEach(function (theme) { base.vis.themes[theme] = kit.table(base.vis.themes[theme]); });
   base.notes = kit.table(base.notes || {});
 
-
   var file = kit.mineFile;
   var short = file.short;
   var claimLabel = file.claimLabel;
@@ -134,7 +133,11 @@
         data.links.push({from: claim.id, to: side, relation: "supports", weight: 1.0, reading: null});
       });
     });
-    stances();
+    // With nothing added, the stances are the ones Python wrote.
+    if (count(m)) { stances(); }
+    else {
+      Object.keys(base.evidence).forEach(function (id) { data.evidence[id].stances = kit.table(base.evidence[id].stances); });
+    }
     // The corpus's notes (a handed-in file built with --add), then the reader's.
     data.notes = new Map();
     Object.keys(base.notes).forEach(function (id) { data.notes.set(id, base.notes[id].slice()); });
