@@ -258,6 +258,7 @@ BAD_FILES = {
                "      - {ref: pact, stance: backs}\n", 6, "backs"),
     "weight": ("weights:\n  - {from: league, to: security, weight: heavy}\n", 2, "heavy"),
     "no link": ("weights:\n  - {from: pact, to: security, weight: weak}\n", 2, "no link"),
+    "two sides": ("claims:\n  - id: my-c\n    text: A claim.\n    sides: [q-one/yes, q-one/no]\n", 4, "two sides"),
     "wrong kind": ("claims:\n  - id: my-c\n    text: A claim.\n    evidence:\n      - {ref: deal, stance: supports}\n",
                    5, "evidence is wanted"),
 }
@@ -283,7 +284,7 @@ def test_a_bad_file_is_refused_with_its_line_and_changes_nothing(corpus, offline
     assert f"line {line}:" in page.inner_text("#mine-status")
     assert (page.evaluate("argmap.workspace.text()"), page.evaluate("argmap.balance()")) == before
     # The command line refuses the same file, at the same line.
-    if name not in ("no link", "wrong kind", "dangling"):
+    if name not in ("no link", "wrong kind", "dangling", "two sides"):
         return
     checked = run_argmap("check", "--corpus", root, "--add", bad)
     assert checked.returncode == 1 and f"bad.yaml:{line}:" in checked.stdout, checked.stdout

@@ -279,6 +279,7 @@
         if (!sides.has(side)) { fault(claim.sidesLine, "unknown side '" + side + "' (this map's sides: " + Array.from(sides).join(", ") + ")"); }
       });
       if (new Set(claim.sides).size !== claim.sides.length) { fault(claim.sidesLine, "claim '" + claim.id + "' names a side twice"); }
+      else if (claim.sides.length > 1) { fault(claim.sidesLine, "claim '" + claim.id + "' is on two sides of one question: a claim sits on at most one"); }
       claim.evidence.forEach(function (link) {
         var kind = kindOf(link.ref);
         if (kind === undefined) { fault(link.line, "unknown evidence id '" + link.ref + "' (not on this map)"); return; }
