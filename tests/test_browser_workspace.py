@@ -244,7 +244,7 @@ def test_the_download_is_the_text_and_open_reads_it_back(corpus, offline_page, t
     with other.expect_file_chooser() as chooser:
         other.click("#mine-open")
     chooser.value.set_files(saved)
-    other.wait_for_function("document.documentElement.classList.contains('has-mine')")
+    other.wait_for_function("() => document.documentElement.classList.contains('has-mine')")
     assert other.evaluate("argmap.workspace.text()") == text
     assert_same(other.evaluate("argmap.balance()"), balance)
 
@@ -280,7 +280,7 @@ def test_a_bad_file_is_refused_with_its_line_and_changes_nothing(corpus, offline
     bad.write_text(text, encoding="utf-8")
     open_mine(page)
     page.set_input_files("#mine-file", bad)
-    page.wait_for_function("document.getElementById('mine-status').textContent.indexOf('Nothing was changed') >= 0")
+    page.wait_for_function("() => document.getElementById('mine-status').textContent.indexOf('Nothing was changed') >= 0")
     assert f"line {line}:" in page.inner_text("#mine-status")
     assert (page.evaluate("argmap.workspace.text()"), page.evaluate("argmap.balance()")) == before
     # The command line refuses the same file, at the same line.
@@ -405,3 +405,54 @@ def test_find_reaches_the_readers_own_items(corpus, offline_page):
     page.keyboard.press("Enter")
     assert page.evaluate("argmap.kit.state.selected") == "my-doors"
     assert "Yours: you added this" in page.inner_text("#details")
+
+
+def test_a_rebuilt_page_of_the_same_corpus_keeps_the_additions(corpus, offline_page, tmp_path):
+    root, out = corpus
+    site = tmp_path / "site"
+    build_site(build_graph(load_corpus(root).corpus), site)
+    page = open_map(offline_page, site)
+    student_session(page)
+    text = page.evaluate("argmap.workspace.text()")
+    # The teacher adds a piece of evidence and rebuilds: the same debate.
+    grown = tmp_path / "grown"
+    for name, body in CORPUS.items():
+        path = grown / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(body), encoding="utf-8")
+    (grown / "evidence" / "more.yaml").write_text(
+        "evidence:\n  - {id: memo, title: A new memo, date: 1939-04, source: Archive,"
+        " links: [{claim: deal, stance: supports}]}\n", encoding="utf-8")
+    build_site(build_graph(load_corpus(grown).corpus), site)
+    page.reload()
+    page.evaluate("argmap.ready")
+    assert page.evaluate("argmap.workspace.text()") == text
+    mine = tmp_path / "alice.yaml"
+    mine.write_text(text, encoding="utf-8")
+    assert_same(page.evaluate("argmap.balance()"), python_shares(grown, ONE, mine))
+    # In projector mode too the reader's boxes have their places.
+    page.evaluate("argmap.toggleProjector()")
+    own = page.evaluate("argmap.nodes().map(n => n.id).filter(id => argmap.kit.workspace.isOwn(id))")
+    placed = page.evaluate("ids => ids.map(id => argmap.kit.view.network.getPositions([id])[id])", own)
+    assert len(placed) == 2 and all(p is not None for p in placed)
+
+
+def test_a_file_dropped_on_the_page_opens_or_is_refused(corpus, offline_page):
+    root, out = corpus
+    page = open_map(offline_page, out)
+
+    def drop(text: str) -> None:
+        transfer = page.evaluate_handle("""t => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([t], "dropped.yaml", {type: "text/yaml"}));
+            return transfer; }""", text)
+        page.dispatch_event("#map", "drop", {"dataTransfer": transfer})
+
+    drop("notes:\n  - {on: deal, text: Dropped in.}\n")
+    page.wait_for_function("() => argmap.workspace.text().indexOf('Dropped in.') >= 0")
+    assert page.is_visible("#mine")
+    before = page.evaluate("argmap.workspace.text()")
+    drop("notes:\n  - {on: nowhere, text: Lost.}\n")
+    page.wait_for_function("() => document.getElementById('mine-status').textContent.indexOf('Nothing was changed') >= 0")
+    assert "line 2:" in page.inner_text("#mine-status")
+    assert page.evaluate("argmap.workspace.text()") == before
