@@ -89,7 +89,8 @@
       event.preventDefault();
       problem.textContent = "";
       try { onSubmit(node); } catch (error) {
-        problem.textContent = error.message;
+        // A form has no lines: "line N:" is for files.
+        problem.textContent = error.message.replace(/^line \d+: /, "");
         if (error.field) { error.field.focus(); }
       }
     });
@@ -297,12 +298,16 @@
     },
 
     refresh: function () {
-      var n = file.count(work.current());
+      var m = work.current();
+      var n = file.count(m);
+      function some(list, word) {
+        if (list.length) { parts.push(list.length + " " + word + (list.length === 1 || word === "evidence" ? "" : "s")); }
+      }
       var parts = [];
-      if (work.current().evidence.length) { parts.push(work.current().evidence.length + " evidence"); }
-      if (work.current().claims.length) { parts.push(work.current().claims.length + " claim" + (work.current().claims.length === 1 ? "" : "s")); }
-      if (work.current().notes.length) { parts.push(work.current().notes.length + " note" + (work.current().notes.length === 1 ? "" : "s")); }
-      if (work.current().weights.length) { parts.push(work.current().weights.length + " changed weight" + (work.current().weights.length === 1 ? "" : "s")); }
+      some(m.evidence, "evidence");
+      some(m.claims, "claim");
+      some(m.notes, "note");
+      some(m.weights, "changed weight");
       $("mine-summary").textContent = n ? "Yours: " + parts.join(", ") + "." : "You have added nothing yet.";
       document.documentElement.classList.toggle("has-mine", n > 0);
       if (work.problem) { say(work.problem, true); }
