@@ -456,3 +456,26 @@ def test_a_file_dropped_on_the_page_opens_or_is_refused(corpus, offline_page):
     page.wait_for_function("() => document.getElementById('mine-status').textContent.indexOf('Nothing was changed') >= 0")
     assert "line 2:" in page.inner_text("#mine-status")
     assert page.evaluate("argmap.workspace.text()") == before
+
+
+TRICKY = ["yes", "no", "on", "1939", "0x1F", "1e3", ".inf", "null", "~", "#hash", "a: b", "- dash", "[x]", "{y}",
+          "&anchor", "*alias", "!tag", "%pct", "@at", "`tick`", "'single'", '"double"', "two\nlines", "tab\there",
+          "ends with a colon:", "Ελλάδα, 🙂", "back\\slash", "=", "? key", "| bar", "> fold"]
+
+
+def test_what_the_page_writes_the_loader_reads_back_the_same(corpus, offline_page, tmp_path):
+    root, out = corpus
+    page = open_map(offline_page, out)
+    for words in TRICKY:
+        page.click("#tab-details")
+        page.evaluate("argmap.select('deal')")
+        page.fill("#mine-note-text", words)
+        page.click("#mine-note-form button[type=submit]")
+    mine = tmp_path / "tricky.yaml"
+    mine.write_text(page.evaluate("argmap.workspace.text()"), encoding="utf-8")
+    result = load_corpus(root, [mine])
+    assert not result.errors, result.errors
+    assert [note.text for note, _ in result.corpus.notes] == TRICKY
+    # ... and the page reads its own text back to the same additions.
+    page.evaluate("t => argmap.workspace.load(t)", mine.read_text(encoding="utf-8"))
+    assert page.evaluate("argmap.workspace.text()") == mine.read_text(encoding="utf-8")
