@@ -206,7 +206,7 @@ def known_school(g, school_id: str | None) -> str | None:
     return school_id
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | bytes, output: Path | None) -> None:
     from argmap.files import OutputError, write_file
 
     if output is None:
@@ -287,24 +287,17 @@ def _build(args: argparse.Namespace) -> int:
 def _plan(args: argparse.Namespace) -> int:
     if args.format == "docx" and args.output is None:
         raise UsageError("--format docx needs -o FILE: a Word document cannot go to the terminal")
-    if args.output is not None and not args.output.parent.is_dir():
-        raise UsageError(f"cannot write to '{args.output}': folder '{args.output.parent}' does not exist")
-    if args.output is not None and args.output.exists() and not args.output.is_file():
-        raise UsageError(f"cannot write to '{args.output}': it is not a regular file")
     _, g = load(args)
     question = known_question(g, args.id)
     school = known_school(g, args.school)
     from argmap.plan import plan_view, render_plan
 
-    try:
-        if args.format == "docx":
-            from argmap.plan.docx import write_docx
+    if args.format == "docx":
+        from argmap.plan.docx import document
 
-            write_docx(plan_view(g, question, school, with_detail=args.detail), args.output, args.detail)
-        else:
-            _emit(render_plan(g, question, school=school, fmt=args.format, with_detail=args.detail), args.output)
-    except OSError as exc:
-        raise UsageError(f"cannot write to '{args.output}': {exc.strerror or exc}") from None
+        _emit(document(plan_view(g, question, school, with_detail=args.detail), args.detail), args.output)
+    else:
+        _emit(render_plan(g, question, school=school, fmt=args.format, with_detail=args.detail), args.output)
     return 0
 
 

@@ -30,6 +30,61 @@ def mini_corpus(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def wordy_corpus(tmp_path: Path):
+    """``make(scale=1.0)`` writes a corpus whose every text is as long as the
+    longest of its kind in the course corpus (180-character claims,
+    100-character titles, 80-character sources, long labels, question and
+    works), times ``scale`` up to docs/format.md's limits: what an essay plan
+    must fit into 700 words. Six claims a side, three evidence items each,
+    most claims attacked by one on the other side."""
+    def make(scale: float = 1.0) -> Path:
+        return _wordy_corpus(tmp_path / f"wordy-{scale}", scale)
+    return make
+
+
+def _wordy_corpus(root: Path, scale: float) -> Path:
+    limits = {180: 300, 100: 120, 50: 60}
+
+    def size(n: int) -> int:
+        return min(int(n * scale), limits.get(n, 10_000))
+
+    for folder in ("schools", "exam_questions", "evidence"):
+        (root / folder).mkdir(parents=True)
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november".split()
+
+    def text(n: int, length: int) -> str:
+        out = " ".join(words[(n + i) % len(words)] for i in range(120))
+        return out[:size(length)].rsplit(" ", 1)[0]
+
+    evidence = ["evidence:"]
+    for i in range(36):
+        evidence.append(f"  - id: e{i}\n    title: \"{text(i, 100)}\"\n    date: '{1930 + i % 10}-0{1 + i % 9}'\n"
+                        f"    source: \"{text(i + 3, 80)} (2001); class notes {i:03}\"")
+    (root / "evidence" / "e.yaml").write_text("\n".join(evidence) + "\n", encoding="utf-8")
+    claims = ["claims:"]
+    for c in range(12):
+        # c0-c5 attack c6-c11, c6-c8 attack c3-c5: no cycle, every kind of counter.
+        other = c + 6 if c < 6 else c - 3 if c < 9 else None
+        attack = f"    undermines: [{{ref: c{other}, weight: weak}}]" if other is not None else ""
+        links = "".join(f"      - {{ref: e{c * 3 + k}, stance: supports, weight: {('strong', 'moderate', 'weak')[k]}}}\n"
+                        for k in range(3))
+        claims.append(f"  - id: c{c}\n    label: \"{text(c, 50)}\"\n    text: \"{text(c + 1, 180)}.\"\n"
+                      f"    evidence:\n{links}{attack}")
+    schools = ["schools:"]
+    for s in range(3):
+        schools.append(f"  - id: s{s}\n    name: School {s}\n    summary: It argues.\n    historians:\n"
+                       f"      - name: \"{text(s, 40)}\"\n        works: [{{title: \"{text(s + 2, 76)}\", year: 1990}}]\n"
+                       f"    holds: [{', '.join(f'c{c}' for c in range(s, 12, 3))}]")
+    (root / "schools" / "s.yaml").write_text("\n".join(claims + schools[0:1] + schools[1:]) + "\n", encoding="utf-8")
+    (root / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: wordy\n    text: \"" + text(5, 140) + "?\"\n    command_term: to what extent\n"
+        "    sides:\n      - {id: yes, label: \"" + text(1, 36) + "\", claims: [c0, c1, c2, c3, c4, c5]}\n"
+        "      - {id: no, label: \"" + text(2, 36) + "\", claims: [c6, c7, c8, c9, c10, c11]}\n",
+        encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def course_corpus() -> Path:
     """The course corpus shipped at the top of the repository."""

@@ -281,3 +281,18 @@ def test_ids_named_like_javascripts_own_names_give_the_same_plan_in_the_page(off
         for school in page_schools(page):
             page.evaluate("s => argmap.setSchool(s)", school)
             assert page_plan(page).strip() == cli_plan(corpus, question, "--school", school).strip(), school
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.7])
+def test_a_wordy_corpus_is_cut_to_size_the_same_way_in_the_page(offline_page, wordy_corpus, tmp_path, scale):
+    """At 1.7 times the course's longest texts every way of shortening a plan comes into play."""
+    corpus = wordy_corpus(scale)
+    built(corpus, tmp_path)
+    page = open_map(offline_page, tmp_path, "wordy")
+    assert page_plan(page).strip() == cli_plan(corpus, "wordy").strip()
+    for school in page_schools(page):
+        page.evaluate("s => argmap.setSchool(s)", school)
+        assert page_plan(page).strip() == cli_plan(corpus, "wordy", "--school", school).strip(), school
+    page.evaluate("argmap.setSchool(null)")
+    page.evaluate("argmap.setEvidence('e0', false)")
+    assert page_plan(page) == render_plan(build_graph(load_corpus(corpus).corpus), "wordy", accepted={"e0": False})

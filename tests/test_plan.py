@@ -354,8 +354,11 @@ def test_the_word_plan_opens_with_the_thesis_and_every_point(mini_corpus, argmap
 def test_a_word_plan_needs_a_file_and_a_bad_one_is_a_usage_error(mini_corpus, argmap_cli, tmp_path):
     result = argmap_cli("plan", Q, "--corpus", mini_corpus, "--format", "docx")
     assert result.returncode == 2 and "needs -o" in result.stderr and result.stdout == ""
-    result = argmap_cli("plan", Q, "--corpus", mini_corpus, "--format", "docx", "-o", tmp_path / "no" / "p.docx")
-    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    result = argmap_cli("plan", Q, "--corpus", mini_corpus, "--format", "docx", "-o", folder)
+    assert result.returncode == 2 and str(folder) in result.stderr and "Traceback" not in result.stderr
+    assert folder.is_dir() and list(folder.iterdir()) == [], "nothing written, nothing left behind"
 
 
 def test_a_plan_written_with_o_equals_the_one_printed(mini_corpus, argmap_cli, tmp_path):
@@ -392,3 +395,12 @@ def test_the_plan_shown_in_the_docs_is_a_whole_plan_of_a_real_course_question():
         "## Thesis", "## Conclusion", "## References"]
     assert 3 <= len(plan.paragraphs) <= 6 and plan.main_words <= 700
     assert all(set(p.lines) == {"Point", "Evidence", "Historian", "Counter"} for p in plan.paragraphs)
+
+
+def test_a_corpus_with_every_text_as_long_as_the_courses_longest_still_gives_plans_within_700_words(wordy_corpus):
+    g = graph(wordy_corpus())
+    schools = [n for n, k in g.nodes(data="kind") if k == "school"]
+    for school in [None, *schools]:
+        for aside in ({}, {"e0": False, "e19": False}):
+            plan = check_plan(g, "wordy", school, render_plan(g, "wordy", school=school, accepted=aside), aside)
+            assert len(plan.paragraphs) >= 3

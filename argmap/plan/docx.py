@@ -2,15 +2,13 @@
 
 Headings are Word's own Title and Heading styles and every bullet is a
 "List Bullet" paragraph, so the navigation pane shows the plan's outline and
-a student's new bullets keep the style. python-docx writes the file.
+a student's new bullets keep the style. python-docx builds the document;
+``argmap.files.write_file`` writes it, all at once or not at all.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 
 from docx import Document
 
@@ -71,20 +69,3 @@ def document(view: PlanView, detail: bool = False) -> bytes:
     doc.save(out)
     return out.getvalue()
 
-
-def write_docx(view: PlanView, path: Path, detail: bool = False) -> None:
-    """Write the plan to ``path`` through a temporary file and a rename (as
-    ``argmap.files.write_atomic`` does for text), so a failure leaves the
-    old file whole; the new file gets the usual mode (umask)."""
-    data = document(view, detail)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -257,7 +257,8 @@ def item_words(words: QuestionWords, node: str) -> str:
     return quoted(words.labels[node])
 
 
-def counter_words(words: QuestionWords, c: Counter) -> str:
+def counter_words(words: QuestionWords, c: Counter, brief: bool = False) -> str:
+    """The counter and its answer; ``brief`` names no evidence to stress."""
     if c.kind is None:
         return "Nothing in the corpus argues against it: anticipate an objection a historian could raise."
     if c.kind == "side":
@@ -268,7 +269,7 @@ def counter_words(words: QuestionWords, c: Counter) -> str:
         return f"{lead} Answer: {item_words(words, c.answer)} undercuts that objection."
     if c.upheld:
         support = "strongly supported" if percent(c.strength) >= 75 else "still supported"
-        if c.support:
+        if c.support and not brief:
             return f"{lead} Answer: stress {item_words(words, c.support)}; the point is {support}."
         return f"{lead} Answer: the point's own backing outweighs it, so the point is {support}."
     return f"{lead} Answer: concede it; the evidence is contested, so limit the point."
@@ -314,10 +315,10 @@ def change_words(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) 
 
 
 def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evidence_lines: int = 3,
-              paragraphs: int | None = None) -> PlanView:
+              paragraphs: int | None = None, brief: bool = False) -> PlanView:
     """Every sentence of the plan with at most ``evidence_lines`` evidence
-    lines per paragraph and the first ``paragraphs`` paragraphs kept by
-    ``fit`` (None: all)."""
+    lines per paragraph, the paragraphs ``keep`` leaves of ``paragraphs``
+    (None: all), and brief counters if ``brief``."""
     words = words or question_words(g, plan.question)
     kept = list(plan.paragraphs) if paragraphs is None else keep(plan.paragraphs, paragraphs)
     views = []
@@ -333,7 +334,7 @@ def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evi
         views.append(ParagraphView(
             heading=words.labels[p.claim], point=words.texts[p.claim],
             evidence=tuple(lines),
-            historian=ref, historian_note=note, counter=counter_words(words, p.counter),
+            historian=ref, historian_note=note, counter=counter_words(words, p.counter, brief),
         ))
     thesis = lens_intro(words, plan) + judgement(words, plan.verdict, plan.favoured) + structure(
         words, [p.group for p in kept], plan.favoured)
@@ -366,17 +367,20 @@ def keep(paragraphs, count: int) -> list:
 def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = None) -> PlanView:
     """The plan within ``WORD_LIMIT`` words before its references, as
     ``count_words(view)`` counts them: first two evidence lines per
-    paragraph instead of three, then fewer paragraphs (never under three)."""
+    paragraph instead of three, then fewer paragraphs (never under three),
+    then counters that name no evidence to stress."""
     words = words or question_words(g, plan.question)
-    lines, count = 3, len(plan.paragraphs)
+    lines, count, brief = 3, len(plan.paragraphs), False
     while True:
-        view = plan_view(g, plan, words, lines, count)
+        view = plan_view(g, plan, words, lines, count, brief)
         if count_words(view) <= WORD_LIMIT:
             return view
         if lines > 2:
             lines = 2
         elif count > MIN_PARAGRAPHS:
             count -= 1
+        elif not brief:
+            brief = True
         else:
             return view
 

@@ -340,7 +340,7 @@
     return quoted(ctx.labels.get(node));
   }
 
-  function counterWords(ctx, weigh, c) {
+  function counterWords(ctx, weigh, c, brief) {
     if (c.kind === null) {
       return "Nothing in the corpus argues against it: anticipate an objection a historian could raise.";
     }
@@ -349,7 +349,7 @@
     if (c.answer !== null) { return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts that objection."; }
     if (c.upheld) {
       var support = weigh.percent(c.strength) >= 75 ? "strongly supported" : "still supported";
-      if (c.support !== null) { return lead + " Answer: stress " + itemWords(ctx, c.support) + "; the point is " + support + "."; }
+      if (c.support !== null && !brief) { return lead + " Answer: stress " + itemWords(ctx, c.support) + "; the point is " + support + "."; }
       return lead + " Answer: the point's own backing outweighs it, so the point is " + support + ".";
     }
     return lead + " Answer: concede it; the evidence is contested, so limit the point.";
@@ -408,7 +408,7 @@
     return kept;
   }
 
-  function planView(ctx, weigh, plan, evidenceLines, n) {
+  function planView(ctx, weigh, plan, evidenceLines, n, brief) {
     var kept = keep(plan.paragraphs, n);
     var refs = new Map();
     var paragraphs = kept.map(function (p) {
@@ -422,7 +422,7 @@
       if (lines.length < 2) { lines.push(lines.length ? SECOND_SOURCE : NO_SOURCE); }
       return {
         heading: ctx.labels.get(p.claim), point: ctx.texts.get(p.claim), evidence: lines,
-        historian: who.ref, historianNote: who.note, counter: counterWords(ctx, weigh, p.counter)
+        historian: who.ref, historianNote: who.note, counter: counterWords(ctx, weigh, p.counter, brief)
       };
     });
     var references = Array.from(refs.values()).sort(function (a, b) {
@@ -444,14 +444,17 @@
   function fit(ctx, weigh, plan) {
     var lines = 3;
     var n = plan.paragraphs.length;
+    var brief = false;
     for (;;) {
-      var view = planView(ctx, weigh, plan, lines, n);
+      var view = planView(ctx, weigh, plan, lines, n, brief);
       var text = markdown(view);
       if (wordsBeforeReferences(text) <= WORD_LIMIT) { return {view: view, markdown: text}; }
       if (lines > 2) {
         lines = 2;
       } else if (n > MIN_PARAGRAPHS) {
         n -= 1;
+      } else if (!brief) {
+        brief = true;
       } else {
         return {view: view, markdown: text};
       }
