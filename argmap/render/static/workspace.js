@@ -61,7 +61,13 @@
 
   /* A fresh id for a reader's item: "my-" and the words of its title. */
   function newId(words) {
-    var slug = words.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+    var slug = "";
+    var full = false;
+    // The first words, up to 40 characters (a long first word is cut).
+    words.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).forEach(function (word) {
+      var longer = slug ? slug + "-" + word : word.slice(0, 40);
+      if (full || longer.length > 40) { full = true; } else { slug = longer; }
+    });
     var stem = "my-" + (slug || "item");
     var id = stem;
     for (var n = 2; kit.index.nodes.has(id) || takenByMine(id); n++) { id = stem + "-" + n; }
