@@ -479,3 +479,20 @@ def test_what_the_page_writes_the_loader_reads_back_the_same(corpus, offline_pag
     # ... and the page reads its own text back to the same additions.
     page.evaluate("t => argmap.workspace.load(t)", mine.read_text(encoding="utf-8"))
     assert page.evaluate("argmap.workspace.text()") == mine.read_text(encoding="utf-8")
+
+
+def test_a_plain_scalar_in_a_text_field_is_the_text_written(corpus, offline_page, tmp_path):
+    root, out = corpus
+    page = open_map(offline_page, out)
+    text = "notes:\n  - {on: deal, text: 1.50}\n  - {on: deal, text: yes}\n  - {on: deal, text: 0x1F}\n"
+    page.evaluate("t => argmap.workspace.load(t)", text)
+    written = tmp_path / "plain.yaml"
+    written.write_text(page.evaluate("argmap.workspace.text()"), encoding="utf-8")
+    read = [note.text for note, _ in load_corpus(root, [written]).corpus.notes]
+    assert read == [note.text for note, _ in load_corpus(root, [_write(tmp_path / "raw.yaml", text)]).corpus.notes]
+    assert read == ["1.50", "yes", "0x1F"]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -5,8 +5,8 @@
  * `notes` and `weights`. read() checks a file against the map it is opened
  * on as `argmap check --add` would, and refuses it with the line of its first
  * fault; write() gives the text "Download my map" saves. YAML is read with
- * js-yaml (vendor/js-yaml.min.js) in the YAML 1.2 core schema, where `yes`
- * and `no` stay text as in the Python loader. Pure functions: no DOM.
+ * js-yaml (vendor/js-yaml.min.js); what it writes is YAML 1.2 core schema,
+ * where `yes` and `no` stay text as in the Python loader. Pure functions: no DOM.
  */
 (function (argmap) {
   "use strict";
@@ -20,6 +20,11 @@
   var ID = /^[a-z0-9][a-z0-9-]*$/;
   var DAY = "\\d{4}(?:-\\d{2}(?:-\\d{2})?)?";
   var DATE = new RegExp("^(" + DAY + ")(?:/(" + DAY + "))?$");
+
+  // Every field a student's file holds is text, and the loader reads a plain
+  // scalar in a text field as the text written (`title: 1.50` is "1.50",
+  // `yes` stays "yes"): so only null is resolved, and all else stays text.
+  var READ_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({implicit: [yaml.types["null"]]});
 
   function empty() { return {notes: [], evidence: [], claims: [], weights: []}; }
 
@@ -97,14 +102,14 @@
     return error;
   }
 
-  /* Parse YAML 1.2 (core schema: yes/no/on stay text) and note the line of
+  /* Parse YAML 1.2 (plain scalars stay the text written) and note the line of
    * every mapping and list, so each later fault can name its line. */
   function parse(text) {
     var lines = new WeakMap();
     var open = [];
     var doc;
     try {
-      doc = yaml.load(text, {schema: yaml.CORE_SCHEMA, listener: function (event, st) {
+      doc = yaml.load(text, {schema: READ_SCHEMA, listener: function (event, st) {
         if (event === "open") { open.push(st.line); return; }
         var line = open.pop();
         if (st.result !== null && typeof st.result === "object") { lines.set(st.result, line + 1); }
