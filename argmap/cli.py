@@ -9,12 +9,13 @@ by the commands that render, so ``check``, ``list`` and ``export`` start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 from argmap import __version__
-from argmap.corpus.errors import terminal_text
+from argmap.corpus.errors import terminal_lines, terminal_text
 
 
 class UsageError(Exception):
@@ -98,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    _exit_cleanly_on_sigterm()
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
@@ -119,6 +121,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" '{exc.filename}'" if exc.filename else ""
         say(f"argmap {args.command}: error: cannot use{where}: {exc.strerror or exc}")
         return 2
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "
+            "nothing was written; please report this with the corpus that caused it")
+        return 1
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM (a killed job, a closed terminal session) ends argmap the way
+    Ctrl-C does: through every ``finally``, so temporary files are removed
+    and a build's swap is never cut in half (exit status 143)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 
 def say(text: str) -> None:
@@ -145,15 +162,16 @@ def corpus_dir(args: argparse.Namespace) -> Path:
     except OSError:
         is_dir = False
     if not is_dir:
-        raise UsageError(f"corpus folder '{folder}' does not exist" if not folder.exists()
-                         else f"'{folder}' is not a folder")
+        raise UsageError(f"corpus folder '{folder}' does not exist" if not os.path.lexists(folder)
+                         else f"'{folder}' is not a folder (or cannot be looked into)")
     if not holds_corpus(folder):
         raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
     return folder
 
 
 def added_files(args: argparse.Namespace) -> list[Path]:
-    """The ``--add`` files, each one a readable regular file (else a UsageError)."""
+    """The ``--add`` files, each an existing regular file (else a UsageError;
+    one that cannot be read is a located error when the corpus loads)."""
     import stat
 
     for path in args.add:
@@ -210,6 +228,9 @@ def _emit(text: str | bytes, output: Path | None) -> None:
     from argmap.files import OutputError, write_file
 
     if output is None:
+        # Escape codes in corpus text must not reach a terminal (a file
+        # written with -o carries the text as it is).
+        text = terminal_lines(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     try:
@@ -280,7 +301,7 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as exc:
         # A bad --out (a file, no permission, disk full): nothing was changed.
         raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
-    print(f"wrote {len(written)} pages to {args.out}", file=sys.stderr)
+    say(f"wrote {len(written)} pages to {args.out}")
     return 0
 
 
@@ -313,7 +334,8 @@ def _init(args: argparse.Namespace) -> int:
     try:
         written = write_starter(args.dir)
     except FileExistsError as exc:
-        raise UsageError(f"not writing a starter corpus: {exc}; nothing was changed") from None
+        reason = exc.args[0] if len(exc.args) == 1 else f"'{exc.filename}' already exists"
+        raise UsageError(f"not writing a starter corpus: {reason}; nothing was changed") from None
     except OSError as exc:
         raise UsageError(f"cannot write a starter corpus in '{args.dir}': {exc.strerror or exc}") from None
     say(f"argmap init: wrote {', '.join(str(p) for p in written)}")

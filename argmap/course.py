@@ -9,15 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.corpus import CORPUS_FOLDERS
-
-
-def holds_corpus(folder: Path) -> bool:
-    """True when ``folder`` has at least one of the three corpus folders."""
-    try:
-        return any((folder / name).is_dir() for name in CORPUS_FOLDERS)
-    except OSError:  # a folder that cannot be looked into holds nothing we can read
-        return False
+from argmap.corpus.walk import holds_corpus
 
 
 def course_corpus() -> Path:

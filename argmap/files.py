@@ -73,10 +73,6 @@ def write_file(path: Path | str, data: str | bytes) -> None:
         raise
 
 
-# The name argmap used before write_file refused non-files; kept for callers.
-write_atomic = write_file
-
-
 def _regular_target(path: Path) -> Path:
     """The file to replace: ``path``, or the file a link at ``path`` leads to
     (so the link survives). OutputError for anything but a regular file."""

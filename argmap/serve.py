@@ -326,7 +326,7 @@ def serve(corpus_dir: Path, out: Path, port: int, added: Sequence[Path] = ()) ->
         snapshot = corpus_snapshot(corpus_dir, added)
         build_once(corpus_dir, out, state, added)
         thread.start()
-        print(f"argmap serve: serving {out} at http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)",
+        print(terminal_text(f"argmap serve: serving {out} at http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)"),
               flush=True)
         while True:
             time.sleep(POLL_SECONDS)

@@ -227,6 +227,24 @@ def wide_claim_corpus(out: Path, evidence: int = 5_000, seed: int = 1939) -> dic
     return {"evidence": evidence + 1, "claims": 2}
 
 
+def chain_corpus(out: Path, depth: int = 3_000) -> dict[str, int]:
+    """One evidence item feeding a chain of ``depth`` claims up to a side:
+    what ``check`` passes, ``build`` must draw (issue 12)."""
+    for folder in ("schools", "exam_questions", "evidence"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    (out / "evidence" / "e.yaml").write_text("evidence:\n  - {id: e0, title: Start, date: 1939, source: S}\n",
+                                            encoding="utf-8")
+    claims = [f"  - {{id: c{i}, text: Claim {i} holds., supports: [c{i + 1}]}}" for i in range(depth - 1)]
+    claims[0] = "  - {id: c0, text: Claim 0 holds., supports: [c1], evidence: [{ref: e0, stance: supports}]}"
+    claims.append(f"  - {{id: c{depth - 1}, text: The last claim holds.}}\n  - {{id: other, text: Other.}}")
+    (out / "schools" / "chain.yaml").write_text("claims:\n" + "\n".join(claims) + "\n", encoding="utf-8")
+    (out / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: Deep?\n    command_term: discuss\n    sides:\n"
+        f"      - {{id: a, label: A, claims: [c{depth - 1}]}}\n      - {{id: b, label: B, claims: [other]}}\n",
+        encoding="utf-8")
+    return {"claims": depth + 1}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("nodes", type=int, help="about how many graph nodes")

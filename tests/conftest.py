@@ -177,3 +177,26 @@ def offline_page(browser):
         assert not log.console_errors, f"console errors: {log.console_errors}"
         assert not log.requests, f"network requests attempted: {log.requests}"
         assert not log.dialogs, f"dialogs opened: {log.dialogs}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """``build(corpus folder) -> (graph, site folder)``, each corpus built once
+    per run (the grid and timeline tests read the same course site)."""
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+    from argmap.render import build_site
+
+    sites: dict[Path, tuple] = {}
+
+    def build(root: Path):
+        if root not in sites:
+            result = load_corpus(root)
+            assert not result.errors, result.errors
+            g = build_graph(result.corpus)
+            out = tmp_path_factory.mktemp(root.name or "corpus")
+            build_site(g, out)
+            sites[root] = (g, out)
+        return sites[root]
+
+    return build

@@ -262,6 +262,10 @@ def test_control_characters_in_corpus_text_never_reach_the_terminal(mini_corpus,
     assert len(rows) == len(load_corpus(mini_corpus).corpus.questions)
     assert all(row.count("\t") == 3 for row in rows)
     assert "Forged\\nrow\\tcolumn \\x1b[2J\\x07\\x9b\\u202e end" in listed.stdout
+    for command in (["plan", Q], ["export", Q, "--format", "argdown"], ["export", Q, "--format", "graphml"]):
+        shown = cli(*command, "--corpus", mini_corpus)
+        assert shown.returncode == 0, shown.stderr
+        assert not any(ch in shown.stdout for ch in "\x1b\x07\x9b\u202e\r"), command
     bad = cli("export", "q\x1b[31m\n", "--corpus", mini_corpus, "--format", "json")
     assert bad.returncode == 2 and "\x1b" not in bad.stderr and bad.stderr.count("\n") == 1
 

@@ -67,11 +67,12 @@ def _pump(stream, sink: Callable[[str], None]) -> None:
 
 
 @contextmanager
-def serving(corpus: Path, out: Path) -> Iterator[Served]:
+def serving(corpus: Path, out: Path, *extra: str | Path) -> Iterator[Served]:
     """Start ``argmap serve --port 0`` (any free port), yield it once it prints
     its address, and stop it with Ctrl-C, which must exit 0 without a traceback."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "serve", "--corpus", str(corpus), "--out", str(out), "--port", "0"],
+        [sys.executable, "-m", "argmap", "serve", "--corpus", str(corpus), "--out", str(out), "--port", "0",
+         *map(str, extra)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     lines: queue.Queue[str] = queue.Queue()

@@ -77,3 +77,15 @@ def test_an_idle_connection_is_dropped(mini_corpus, tmp_path):
             assert idle.recv(1) == b""  # the server closes it, having heard nothing
             assert time.monotonic() - start < IDLE_SECONDS * 2
         assert "Soviet" in served.get(f"{QUESTION}.html")
+
+
+def test_an_added_file_is_served_and_watched(mini_corpus, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("notes:\n  - {on: league-entry, text: First note.}\n", encoding="utf-8")
+    with serving(mini_corpus, tmp_path / "out", "--add", mine) as served:
+        assert served.state()["generation"] == 1
+        mine.write_text("notes:\n  - {on: league-entri, text: A typo.}\n", encoding="utf-8")
+        eventually(lambda: served.state()["errors"], "the added file's error reaches the page")
+        assert f"{mine}:2:" in served.printed() and "did you mean 'league-entry'" in served.printed()
+        mine.write_text("notes:\n  - {on: league-entry, text: Fixed.}\n", encoding="utf-8")
+        eventually(lambda: served.state()["generation"] == 2 and not served.state()["errors"], "a rebuild")

@@ -49,6 +49,23 @@ def test_a_missing_dash_before_id_is_one_report_with_the_fix(tmp_path):
     assert len(errors(found)) == 1, "\n".join(map(str, found))  # no "repeated" keys, no "unknown id 'e10'"
 
 
+def test_a_missing_dash_before_an_item_that_starts_with_another_key_is_one_report(tmp_path):
+    text = """\
+        evidence:
+          - id: e9
+            title: First
+            date: 1939
+            source: S
+            title: Second #! title
+            id: e10
+            date: 1940
+            source: S
+        """
+    found = check(tmp_path, {"evidence/dash.yaml": text})
+    expect(found, "evidence/dash.yaml", marked(text), "error", "add '- ' before 'title' to start a new item")
+    assert len(errors(found)) == 1, "\n".join(map(str, found))
+
+
 def test_a_missing_space_after_a_colon_is_named(tmp_path):
     text = """\
         evidence:

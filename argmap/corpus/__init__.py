@@ -1,7 +1,8 @@
 """Reading a corpus: YAML files -> pydantic models with source locations."""
 
 from argmap.corpus.errors import CorpusError, did_you_mean
-from argmap.corpus.load import CORPUS_FOLDERS, Corpus, LoadResult, Source, load_corpus
+from argmap.corpus.load import Corpus, LoadResult, Source, load_corpus
+from argmap.corpus.walk import CORPUS_FOLDERS
 from argmap.corpus.models import (
     WEIGHTS,
     Claim,

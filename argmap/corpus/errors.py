@@ -57,6 +57,16 @@ def terminal_text(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
+def terminal_lines(text: str) -> str:
+    """Like ``terminal_text`` for a multi-line result (a plan, an export on
+    stdout): its own line breaks and tabs stay, every other control or
+    format character is written out visibly."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in "\n\t" else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, quoted, or None.
 
@@ -71,7 +81,7 @@ class Suggestions:
     """``did_you_mean`` over one pool of choices, asked many times.
 
     difflib compares a word with every choice, which is fine for a few
-    hundred keys or ids but quadratic for 200 typos among 20,000 evidence
+    thousand keys or ids but quadratic for 200 typos among 20,000 evidence
     ids. Past ``EXHAUSTIVE`` choices a cheap prefilter comes first: the
     choices sharing the most character trigrams with the word (counted from
     an index built once, at C speed by ``Counter``) are the only ones difflib
@@ -79,7 +89,7 @@ class Suggestions:
     was meant to be is among them.
     """
 
-    EXHAUSTIVE = 300
+    EXHAUSTIVE = 1000
     SHORTLIST = 40
 
     def __init__(self, choices: Iterable[str]) -> None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School, WeightChange
-from argmap.corpus.walk import CORPUS_FOLDERS, CorpusFileRef, corpus_files, read_file
+from argmap.corpus.walk import CorpusFileRef, corpus_files, holds_corpus, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
 
 KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question",
@@ -168,7 +168,7 @@ def load_corpus(root: Path | str, added: Sequence[Path | str] = ()) -> LoadResul
     root = Path(root)
     corpus = Corpus(root=root)
     diagnostics: list[CorpusError] = []
-    if not _holds_corpus(root):
+    if not holds_corpus(root):
         # A corpus folder that moved away must not read as an empty corpus.
         diagnostics.append(CorpusError(str(root), 1, 1, "error",
                                        "the corpus folder is gone or holds none of schools/, exam_questions/, evidence/"))
@@ -181,13 +181,6 @@ def load_corpus(root: Path | str, added: Sequence[Path | str] = ()) -> LoadResul
             _load_file(corpus, ref.name, data, diagnostics)
     diagnostics.extend(validate(corpus))
     return LoadResult(corpus, sorted(set(diagnostics)))
-
-
-def _holds_corpus(root: Path) -> bool:
-    try:
-        return any((root / name).is_dir() for name in CORPUS_FOLDERS)
-    except OSError:
-        return False
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

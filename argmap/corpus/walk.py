@@ -21,6 +21,14 @@ CORPUS_FOLDERS = ("schools", "exam_questions", "evidence")
 SUFFIXES = (".yaml", ".yml")
 
 
+def holds_corpus(folder: Path) -> bool:
+    """True when ``folder`` has at least one of the three corpus folders."""
+    try:
+        return any((folder / name).is_dir() for name in CORPUS_FOLDERS)
+    except OSError:  # a folder that cannot be looked into holds nothing we can read
+        return False
+
+
 @dataclass(frozen=True)
 class CorpusFileRef:
     """A file to read: where it is, and how diagnostics name it."""

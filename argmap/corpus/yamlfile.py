@@ -273,32 +273,31 @@ class _Composer:
 
     def _fill_mapping(self, node: Node) -> None:
         values: dict[str, Node] = node.value  # type: ignore[assignment]
-        swallowed = False  # a second item ran into this one: its keys are reported once, at its id
+        repeated: list[Node] = []  # keys written a second time, in order
         while not isinstance(nxt := self.parser.get_event(), MappingEndEvent):
             key = self._compose(nxt)
             value = self._compose(self.parser.get_event())
             if not isinstance(key.value, str):
                 self.problems.append(ReadProblem(key.line, key.column, "a mapping key must be plain text"))
                 continue
-            if key.value == "id" and "id" in values:
-                # The likeliest cause by far: the "- " that starts a new list item is missing.
-                swallowed = True
-                if isinstance(value.value, str):
-                    self.lost_ids.append(value.value)
-                self.problems.append(ReadProblem(
-                    key.line, key.column,
-                    f"a second 'id' in one item (the first at line {node.keys['id'].line}): "
-                    "add '- ' before 'id' to start a new item"))
-                continue
             if key.value in values:
-                if swallowed:
-                    continue
-                first = node.keys[key.value]
-                self.problems.append(
-                    ReadProblem(key.line, key.column, f"key '{key.value}' is repeated in this mapping (first at line {first.line})")
-                )
+                repeated.append(key)
+                if key.value == "id" and isinstance(value.value, str):
+                    self.lost_ids.append(value.value)
                 continue
             values[key.value] = value
             node.keys[key.value] = key
-
-
+        if any(key.value == "id" for key in repeated):
+            # A second id: by far the likeliest cause is a missing "- " that
+            # would have started a new item there. One report, at its start.
+            start = repeated[0]
+            self.problems.append(ReadProblem(
+                start.line, start.column,
+                f"a second '{start.value}' in one item (the first at line {node.keys[start.value].line}): "
+                f"add '- ' before '{start.value}' to start a new item"))
+            return
+        for key in repeated:
+            first = node.keys[key.value]  # type: ignore[index]
+            self.problems.append(
+                ReadProblem(key.line, key.column, f"key '{key.value}' is repeated in this mapping (first at line {first.line})")
+            )

@@ -32,13 +32,15 @@ HERE = Path(__file__).resolve().parent
 # each view file then registers itself with argmap.kit.views (controls.js
 # before panel.js and mapview.js: it restyles the page on a theme change before
 # they measure it; panel.js before mapview.js: the map starts at its final
-# size); api.js assembles the public API and starts the views; plan.js, and any
+# size); evidence.js (dates and side stances), grid.js and timeline.js after
+# controls.js, whose view buttons they add; api.js assembles the public API and starts the views; plan.js, and any
 # view loaded after api.js, registers and starts at once.
-# vendor/js-yaml.min.js and mine-file.js read a reader's own map file;
-# workspace.js applies what the browser kept before the views first draw,
-# and workspace-ui.js is its view (the Mine tab).
-MAP_SCRIPTS = ("weigh.js", "state.js", "controls.js", "panel.js", "mapview.js", "outline.js",
-               "vendor/js-yaml.min.js", "mine-file.js", "workspace.js", "workspace-ui.js", "api.js", "plan.js")
+# vendor/js-yaml.min.js, mine-file.js and workspace.js come right after
+# state.js: they apply the reader's own additions the browser kept before any
+# view reads the data; workspace-ui.js is their view (the Mine tab).
+MAP_SCRIPTS = ("weigh.js", "state.js", "vendor/js-yaml.min.js", "mine-file.js", "workspace.js",
+               "controls.js", "panel.js", "mapview.js", "outline.js",
+               "evidence.js", "grid.js", "timeline.js", "workspace-ui.js", "api.js", "plan.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

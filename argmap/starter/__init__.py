@@ -25,6 +25,8 @@ def write_starter(target: Path) -> list[Path]:
     the files written. FileExistsError, naming what is there, when ``target``
     already holds a corpus folder."""
     target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise FileExistsError(f"'{target}' is a file, not a folder")
     existing = [target / name for name in CORPUS_FOLDERS if os.path.lexists(target / name)]
     if existing:
         names = ", ".join(f"'{p}'" for p in existing)

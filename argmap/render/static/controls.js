@@ -144,6 +144,7 @@
 
   controls.update = function (what, now) {
     if (what === "school") { $("lens").value = now.school || ""; }
+    if (what === "dates") { controls.showDates(now); }
     if (what === "school" || what === "reveal" || what === "dates") { controls.showRevealStatus(); }
     if (what === "view") {
       var outlineShown = now.view === "outline";
@@ -159,7 +160,41 @@
   };
 
   /* The Outline/Map button and key O. */
-  controls.toggleView = function () { kit.setView(state.view === "map" ? "outline" : "map"); };
+  controls.toggleView = function () { kit.setView(state.view === "outline" ? "map" : "outline"); };
+
+  /* A view's button beside Outline (grid.js, timeline.js): it opens the view,
+   * and a second press returns to the map. */
+  controls.addViewButton = function (name, label, title) {
+    var button = el("button", {type: "button", id: "view-" + name, "aria-pressed": "false", title: title, text: label});
+    button.addEventListener("click", function () { kit.setView(state.view === name ? "map" : name); });
+    $("projector").parentNode.insertBefore(button, $("projector"));
+    kit.onChange(function (what, now) {
+      if (what === "view") { button.setAttribute("aria-pressed", now.view === name ? "true" : "false"); }
+    });
+    return button;
+  };
+
+  /* A Panel button for a view's own bar (the map's sits on the map): with the
+   * panel folded, as in projector mode, it is the way back to the details. */
+  controls.panelButton = function () {
+    var button = el("button", {type: "button", class: "view-panel-toggle", "aria-controls": "panel",
+                               title: "Show or fold away the balance and details (B)", text: "Panel"});
+    function show() { button.setAttribute("aria-expanded", $("panel").hidden ? "false" : "true"); }
+    button.addEventListener("click", function () { kit.panel.toggle(); });
+    kit.onChange(function (what) { if (what === "panel" || what === "theme") { show(); } });
+    show();
+    return button;
+  };
+
+  /* The date boxes follow a filter set elsewhere (the timeline's brush);
+   * a box being typed in keeps its text. */
+  controls.showDates = function (now) {
+    [["date-from", now.dateFrom], ["date-to", now.dateTo]].forEach(function (pair) {
+      var input = $(pair[0]);
+      if (!input || document.activeElement === input) { return; }
+      input.value = pair[1] === null ? "" : String(pair[1]);
+    });
+  };
 
   controls.resetReveal = function () { kit.setReveal(0); };
   controls.revealNext = function () {
