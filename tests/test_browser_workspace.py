@@ -496,3 +496,24 @@ def test_a_plain_scalar_in_a_text_field_is_the_text_written(corpus, offline_page
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_the_grid_and_the_timeline_count_the_additions_at_once(corpus, offline_page):
+    root, out = corpus
+    page = open_map(offline_page, out)
+    page.evaluate("argmap.setView('grid')")
+    page.evaluate("""() => argmap.workspace.load(
+        "evidence:\\n  - {id: my-memo, title: A memo, date: 1939-04, source: Archive}\\n" +
+        "claims:\\n  - id: my-doors\\n    text: Stalin kept both doors open.\\n    sides: [q-one/no]\\n" +
+        "    evidence: [{ref: my-memo, stance: supports, weight: strong}]\\n")""")
+    assert page.locator('#grid tr[data-id="my-memo"]').count() == 1
+    assert page.locator('#grid th[data-id="my-doors"]').count() == 1
+    cell = page.locator('#grid tr[data-id="my-memo"] [data-claim="my-doors"]')
+    assert "supports" in cell.inner_text() and "strong" in cell.inner_text()
+    assert "supports" in page.locator(f'#grid tr[data-id="my-memo"] [data-side="{NO}"]').inner_text()
+    page.evaluate("argmap.setView('timeline')")
+    assert page.locator('#timeline [data-id="my-memo"]').count() == 1
+    page.evaluate("argmap.workspace.clear()")
+    assert page.locator('#timeline [data-id="my-memo"]').count() == 0
+    page.evaluate("argmap.setView('grid')")
+    assert page.locator('#grid tr[data-id="my-memo"]').count() == 0
