@@ -304,8 +304,13 @@ def test_hostile_text_in_a_workspace_stays_text(corpus, offline_page):
     page.evaluate(f"argmap.select({evidence[0]['id']!r})")
     assert HOSTILE in page.inner_text("#details")
     assert HOSTILE in page.inner_text("#evidence-list")
+    # The map's tooltip on the reader's box shows the title as text too.
+    point = page.evaluate(f"argmap.domPosition({evidence[0]['id']!r})")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector(".vis-tooltip", state="visible")
+    assert HOSTILE in page.inner_text(".vis-tooltip")
     assert page.evaluate("window.pwned === undefined")
-    assert page.locator("#details img, #evidence-list img, #mine img, #details script").count() == 0
+    assert page.locator("#details img, #evidence-list img, #mine img, #details script, .vis-tooltip img").count() == 0
 
 
 def test_clear_restores_the_corpus_balance_and_forgets_on_reload(corpus, offline_page):
