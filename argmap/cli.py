@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("id", metavar="ID", help="question id, or 'all' for the whole corpus")
     corpus_option(sub)
     sub.add_argument("--format", required=True, choices=("html", "json", "graphml", "argdown", "aif"))
+    sub.add_argument("--school", metavar="ID",
+                     help="json only: strengths and shares under this school's lens (null shares where it takes no position)")
     sub.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout")
 
     sub = command("serve", "build and serve the maps on 127.0.0.1, rebuilding on every change")
@@ -274,6 +276,10 @@ def _schema(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from argmap.export import EXPORTERS
 
+    if args.school is not None and args.format != "json":
+        # Only the JSON export carries the weighing a lens changes.
+        raise UsageError(f"--school works with --format json only, not {args.format}: "
+                         f"drop --school, or use --format json")
     _, g = load(args)
     if args.id == "all":
         if args.format == "html":
@@ -285,6 +291,10 @@ def _export(args: argparse.Namespace) -> int:
         from argmap.render import render_map
 
         text = render_map(g, question)
+    elif args.school is not None:
+        from argmap.export.json_export import export
+
+        text = export(g, question, known_school(g, args.school))
     else:
         text = EXPORTERS[args.format](g, question)
     _emit(text, args.output)

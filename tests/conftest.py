@@ -134,20 +134,23 @@ class PageLog:
 def offline_page(browser):
     """Open built pages offline with every network request blocked.
 
-    Call ``open(path, width=1366, height=768)``; it returns ``(page, log)``.
+    Call ``open(path, width=1366, height=768, touch=False)``; it returns
+    ``(page, log)``; ``path`` may end in ``#fragment``; ``touch`` gives the page a
+    touch screen (``page.touchscreen``), as on a phone.
     After the test, any console error, page error or attempted request other
     than to the file itself fails the test.
     """
     contexts = []
     logs: list[PageLog] = []
 
-    def open_page(path: Path, width: int = 1366, height: int = 768):
+    def open_page(path: Path | str, width: int = 1366, height: int = 768, touch: bool = False):
         context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
-                                      accept_downloads=True)
+                                      accept_downloads=True, has_touch=touch)
         contexts.append(context)
         log = PageLog()
         logs.append(log)
-        target = Path(path).resolve().as_uri()
+        file, _, fragment = str(path).partition("#")
+        target = Path(file).resolve().as_uri()
 
         def local(url: str) -> bool:
             # data: and blob: URLs never leave the page (downloads use blob:).
@@ -166,7 +169,7 @@ def offline_page(browser):
         page.on("pageerror", lambda e: log.page_errors.append(str(e)))
         page.on("request", lambda r: not local(r.url) and log.requests.append(r.url))
         page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
-        page.goto(target)
+        page.goto(target + ("#" + fragment if fragment else ""))
         return page, log
 
     yield open_page

@@ -60,8 +60,13 @@ def shown_nodes(g, question: str, school: str | None = None, years: tuple[int, i
     """What the page should show, read from the graph: the map, the lens, the dates."""
     nodes = map_nodes(g, question)
     if school:
+        # the school's claims on the map (none when it holds no claim on a
+        # side: no position), and evidence only where one of them cites it
         kept = lens(g, school)
-        nodes = [n for n in nodes if g.nodes[n]["kind"] in ("question", "side") or n in kept]
+        listed = {c for s in g.nodes[question]["sides"] for c in g.nodes[s]["claims"]}
+        claims = {n for n in nodes if n in kept and g.nodes[n]["kind"] == "claim"} if kept & listed else set()
+        cited = {e for e in nodes if g.nodes[e]["kind"] == "evidence" and claims & set(g.successors(e))}
+        nodes = [n for n in nodes if g.nodes[n]["kind"] in ("question", "side") or n in claims | cited]
     if years:
         def overlaps(n):
             start, end = date_bounds(g.nodes[n]["date"])

@@ -15,6 +15,7 @@ from argmap.corpus import load_corpus
 from argmap.graph import build_graph
 from argmap.plan import render_plan
 from argmap.render import build_site
+from corpora import Limits, limit_files, write_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -296,3 +297,27 @@ def test_a_wordy_corpus_is_cut_to_size_the_same_way_in_the_page(offline_page, wo
     page.evaluate("argmap.setSchool(null)")
     page.evaluate("argmap.setEvidence('e0', false)")
     assert page_plan(page) == render_plan(build_graph(load_corpus(corpus).corpus), "wordy", accepted={"e0": False})
+
+
+@pytest.mark.parametrize(("word", "evidence", "term"), [
+    (8, 3, "to what extent"),  # phrases cut to a few words
+    (1, 0, "evaluate"),  # one-letter words, no evidence: the plan's own sentences at their tersest
+    (1, 1, "compare and contrast"),
+])
+def test_a_corpus_at_the_format_limits_is_cut_the_same_way_in_the_page(offline_page, tmp_path, word, evidence, term):
+    shape = Limits(term, word=word, sides=3, per_side=8, schools=3, evidence=(evidence,) * 24)
+    corpus = write_corpus(limit_files(shape), tmp_path / "corpus")
+    built(corpus, tmp_path / "site")
+    page = open_map(offline_page, tmp_path / "site", "limit")
+    assert page_plan(page).strip() == cli_plan(corpus, "limit").strip()
+    schools = page_schools(page)
+    assert "silent" in schools
+    for school in schools:
+        page.evaluate("s => argmap.setSchool(s)", school)
+        assert page_plan(page).strip() == cli_plan(corpus, "limit", "--school", school).strip(), school
+    page.evaluate("argmap.setSchool(null)")
+    aside = {f"e{c}-0": False for c in range(5)} if evidence else {}
+    for e in aside:
+        page.evaluate("e => argmap.setEvidence(e, false)", e)
+    g = build_graph(load_corpus(corpus).corpus)
+    assert page_plan(page) == render_plan(g, "limit", accepted=aside)

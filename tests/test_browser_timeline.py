@@ -154,8 +154,14 @@ def test_the_timeline_follows_a_lens_and_projector_mode(course, offline_page):
     page.click("#view-timeline")
     for school in schools_on_map(g, question)[:3]:
         page.select_option("#lens", school)
+        # the school's claims on the map (none when it takes no position), and
+        # evidence only where one of them cites it
         kept = lens(g, school)
-        shown = [n for n in map_nodes(g, question) if g.nodes[n]["kind"] in ("question", "side") or n in kept]
+        nodes = map_nodes(g, question)
+        listed = {c for s in g.nodes[question]["sides"] for c in g.nodes[s]["claims"]}
+        claims = {n for n in nodes if n in kept and g.nodes[n]["kind"] == "claim"} if kept & listed else set()
+        cited = {e for e in nodes if g.nodes[e]["kind"] == "evidence" and claims & set(g.successors(e))}
+        shown = [n for n in nodes if g.nodes[n]["kind"] in ("question", "side") or n in claims | cited]
         check_timeline(g, question, page.evaluate(READ_TIMELINE), shown, [school])
     page.select_option("#lens", "")
     page.keyboard.press("p")

@@ -276,6 +276,52 @@ def test_export_json_reads_back_into_networkx(mini_corpus, cli):
     assert back.nodes[f"{Q}/agree"]["claims"] == ["security-genuine", "pact-last-resort"]
 
 
+def test_export_json_under_a_schools_lens_carries_that_schools_weighing(mini_corpus, cli):
+    result = cli("export", Q, "--corpus", mini_corpus, "--format", "json", "--school", "german-school")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    g = build_graph(load_corpus(mini_corpus).corpus)
+    w = weigh(g, Q, school="german-school")
+    assert w.shares != weigh(g, Q).shares, "the lens changes the balance, so the export shows which it used"
+    assert data["graph"] == {"school": "german-school"}
+    nodes = {n["id"]: n for n in data["nodes"]}
+    for node_id, node in nodes.items():
+        if node["kind"] in ("evidence", "claim"):
+            assert node.get("strength") == w.strengths.get(node_id), node_id
+        if node["kind"] == "side":
+            assert (node["score"], node["share"]) == (w.scores[node_id], w.shares[node_id])
+    assert any(n["kind"] == "claim" and "strength" not in n for n in nodes.values()), "claims off the lens are unweighed"
+    assert export_json(cli, mini_corpus, Q)["graph"] == {}, "without --school the export is as before"
+
+
+def test_export_json_under_a_school_that_takes_no_position_has_null_shares(mini_corpus, cli):
+    schools = mini_corpus / "schools" / "schools.yaml"
+    schools.write_text(schools.read_text(encoding="utf-8") + (
+        "  - {id: official-line, name: Official line, summary: Says nothing here., rejects: [german-deal]}\n"),
+        encoding="utf-8")
+    for question in (Q, "all"):
+        result = cli("export", question, "--corpus", mini_corpus, "--format", "json", "--school", "official-line")
+        assert result.returncode == 0, result.stderr
+        sides = [n for n in json.loads(result.stdout)["nodes"] if n["kind"] == "side"]
+        assert sides and all(n["share"] is None for n in sides)
+        assert '"share": null' in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["html", "graphml", "argdown", "aif"])
+def test_export_school_with_a_format_that_carries_no_weighing_is_a_usage_error(mini_corpus, cli, tmp_path, fmt):
+    target = tmp_path / "map.out"
+    result = cli("export", Q, "--corpus", mini_corpus, "--format", fmt, "--school", "german-school", "-o", target)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"--school works with --format json only, not {fmt}" in result.stderr
+    assert "Traceback" not in result.stderr and not target.exists()
+
+
+def test_export_json_with_an_unknown_school_suggests_one(mini_corpus, cli):
+    result = cli("export", Q, "--corpus", mini_corpus, "--format", "json", "--school", "german-schol")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "unknown school 'german-schol' (did you mean 'german-school'?)" in result.stderr
+
+
 def two_question_corpus(mini_corpus: Path) -> Path:
     """The mini corpus plus a second question with its own claim and evidence."""
     (mini_corpus / "exam_questions" / "second.yaml").write_text(

@@ -15,8 +15,10 @@ def annotated_graph(g: nx.DiGraph, question: str | None, school: str | None = No
     ``strength`` on evidence and claims (absent when the lens leaves them
     out), ``score`` and ``share`` on sides (``share`` None, JSON ``null``,
     where the school takes no position), ``sides`` (stance per side
-    reached) on evidence."""
+    reached) on evidence; under a lens, the graph's ``school`` names it."""
     sub = question_subgraph(g, question) if question else g.copy()
+    if school is not None:
+        sub.graph["school"] = school
     weighing = weigh(g, question, school=school)
     stances = side_stances(g, question)
     for node, data in sub.nodes(data=True):

@@ -18,7 +18,7 @@ supported", never a percentage; figures go to ``detail`` (``--detail``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -29,9 +29,19 @@ from argmap.analysis.plan import COMPARE, EVALUATE, MIN_PARAGRAPHS, Counter, Pla
 from argmap.analysis.subgraph import on_path
 
 WORD_LIMIT = 700
+# The last ways to fit: every corpus phrase but the points cut to this many
+# words (the question to QUESTION_CAP times as many), longest first.
+CAPS = (16, 12, 8, 6, 4, 2, 1)
+QUESTION_CAP = 5
+# Under a cap, the header names this many set-aside items and counts the rest.
+ASIDE_NAMED = 3
 # A paragraph wants two dated items; the corpus does not always hold them.
 SECOND_SOURCE = "the corpus holds only one dated item for this point: find a second"
 NO_SOURCE = "the corpus holds no dated evidence for this point: find two items"
+# The same, and other fixed sentences, in the fewest words: the very last way to fit.
+TERSE_SECOND_SOURCE = "find a second dated item"
+TERSE_NO_SOURCE = "find two dated items"
+NO_HISTORIAN = "No historian in the corpus argues it."
 _SPACE = re.compile(r"\s+")
 # A part of a source that is a class's own notes, or a remark on checking:
 # nothing a student can cite.
@@ -95,6 +105,7 @@ class QuestionWords:
 
 @dataclass(frozen=True)
 class ParagraphView:
+    claim: str
     heading: str
     point: str
     evidence: tuple[str, ...]
@@ -162,6 +173,40 @@ def _first_work(g: nx.DiGraph, school: str) -> tuple[str, str, int | None] | Non
     return None
 
 
+def cut(text: str, n: int) -> str:
+    """``text`` (one line, as ``clean`` leaves it) cut to its first ``n``
+    words and marked with an ellipsis, so the reader sees it was cut.
+
+    >>> cut("The Soviet Union and the Struggle for Collective Security", 4)
+    'The Soviet Union and…'
+    """
+    parts = text.split(" ")
+    if len(parts) <= n:
+        return text
+    return " ".join(parts[:n]).rstrip(" ,;:.") + "…"
+
+
+def capped(words: QuestionWords, cap: int) -> QuestionWords:
+    """``words`` with every phrase a plan repeats cut to ``cap`` words: the
+    question, its session, side and claim labels, evidence titles and
+    sources, historians and their works, school names. Points (claim texts)
+    stay whole: they are what the student argues. The last way to fit 700
+    words, so the limit holds whatever the corpus's lengths."""
+    facts = list(words.facts)
+    facts[1] = cut(facts[1], cap)
+    return replace(
+        words,
+        title=cut(words.title, QUESTION_CAP * cap + 2),
+        facts=tuple(facts),
+        side_labels={s: cut(t, cap) for s, t in words.side_labels.items()},
+        labels={c: cut(t, cap) for c, t in words.labels.items()},
+        historians={c: tuple((h[0], cut(h[1], cap), cut(h[2], cap), h[3]) for h in found)
+                    for c, found in words.historians.items()},
+        evidence={e: (item[0], cut(item[1], cap), cut(item[2], cap)) for e, item in words.evidence.items()},
+        school_names={n: cut(t, cap) for n, t in words.school_names.items()},
+    )
+
+
 # ---- words that follow the lens and the evidence choices (mirrored in plan.js) ----
 
 
@@ -226,23 +271,29 @@ def structure(words: QuestionWords, groups: list[int], favoured: str) -> str:
     return " " + text[0].upper() + text[1:]
 
 
-def lens_intro(words: QuestionWords, plan: Plan) -> str:
+def lens_intro(words: QuestionWords, plan: Plan, terse: bool = False) -> str:
     if plan.school is None:
         return ""
     name = words.school_names[plan.school]
+    if not plan.position and terse:
+        return no_position(words, plan)
     if not plan.position:
         return (f"The {name} takes no position on this question: it holds none of the claims on its sides. "
                 "Weighing the whole debate instead: ")
     return f"As the {name} would argue it: "
 
 
-def header(words: QuestionWords, plan: Plan) -> str:
+def header(words: QuestionWords, plan: Plan, short: bool = False) -> str:
+    """The plan's facts; ``short`` names at most ``ASIDE_NAMED`` set-aside items."""
     if plan.school is None:
         lens = "every school"
     else:
         name = words.school_names[plan.school]
         lens = name if plan.position else f"{name}, which takes no position"
-    aside = "; ".join(words.evidence[e][1] for e in plan.set_aside) or "none"
+    titles = [words.evidence[e][1] for e in plan.set_aside]
+    if short and len(titles) > ASIDE_NAMED:
+        titles = [*titles[:ASIDE_NAMED], f"and {len(titles) - ASIDE_NAMED} more"]
+    aside = "; ".join(titles) or "none"
     return " · ".join([*words.facts, f"Lens: {lens}", f"Evidence set aside: {aside}"])
 
 
@@ -257,16 +308,22 @@ def item_words(words: QuestionWords, node: str) -> str:
     return quoted(words.labels[node])
 
 
-def counter_words(words: QuestionWords, c: Counter, brief: bool = False) -> str:
-    """The counter and its answer; ``brief`` names no evidence to stress."""
+def counter_words(words: QuestionWords, c: Counter, brief: bool = False, terse: bool = False) -> str:
+    """The counter and its answer; ``brief`` names no evidence to stress,
+    ``terse`` says the same in the fewest words."""
     if c.kind is None:
+        if terse:
+            return "Nothing in the corpus argues against it."
         return "Nothing in the corpus argues against it: anticipate an objection a historian could raise."
-    if c.kind == "side":
+    if c.kind == "side" and not terse:
         lead = f"Against it: the other side's case, {quoted(words.labels[c.objection])}."
     else:
         lead = f"Against it: {item_words(words, c.objection)}."
     if c.answer is not None:
-        return f"{lead} Answer: {item_words(words, c.answer)} undercuts that objection."
+        return f"{lead} Answer: {item_words(words, c.answer)} undercuts {'it' if terse else 'that objection'}."
+    if terse:
+        answer = "the point's backing outweighs it" if c.upheld else "concede it and limit the point"
+        return f"{lead} Answer: {answer}."
     if c.upheld:
         support = "strongly supported" if percent(c.strength) >= 75 else "still supported"
         if c.support and not brief:
@@ -275,23 +332,28 @@ def counter_words(words: QuestionWords, c: Counter, brief: bool = False) -> str:
     return f"{lead} Answer: concede it; the evidence is contested, so limit the point."
 
 
-def historian(words: QuestionWords, plan: Plan, claim: str) -> tuple[Ref | None, str]:
+def historian(words: QuestionWords, plan: Plan, claim: str, terse: bool = False) -> tuple[Ref | None, str]:
+    """The work cited for ``claim``, or a note that no historian argues it
+    (``terse``: without naming the school that does)."""
     found = words.historians[claim]
     chosen = next((h for h in found if h[0] == plan.argued_by), found[0] if found else None)
     if chosen:
         return Ref(chosen[1], chosen[2], chosen[3]), ""
     holders = words.holders[claim]
-    if not holders:
-        return None, "No historian in the corpus argues it."
+    if not holders or terse:
+        return None, NO_HISTORIAN
     school = plan.argued_by if plan.argued_by in holders else holders[0]
-    return None, f"No historian in the corpus argues it; the {words.school_names[school]} does."
+    return None, f"{NO_HISTORIAN[:-1]}; the {words.school_names[school]} does."
+
+
+def no_position(words: QuestionWords, plan: Plan) -> str:
+    return f"The {words.school_names[plan.school]} takes no position here. Across the whole debate: "
 
 
 def conclusion(g: nx.DiGraph, words: QuestionWords, plan: Plan) -> str:
     """The judgement again, and the one item of evidence that would most change it."""
     start = "" if plan.school is None else (
-        f"As the {words.school_names[plan.school]} would argue it: " if plan.position else
-        f"The {words.school_names[plan.school]} takes no position here. Across the whole debate: ")
+        f"As the {words.school_names[plan.school]} would argue it: " if plan.position else no_position(words, plan))
     text = start + judgement(words, plan.verdict, plan.favoured)
     top = plan.impacts[0] if plan.impacts and plan.impacts[0].size > 0 else None
     if top is None:
@@ -315,35 +377,42 @@ def change_words(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) 
 
 
 def plan_view(g: nx.DiGraph, plan: Plan, words: QuestionWords | None = None, evidence_lines: int = 3,
-              paragraphs: int | None = None, brief: bool = False) -> PlanView:
+              paragraphs: int | None = None, brief: bool = False, cap: int | None = None,
+              terse: bool = False) -> PlanView:
     """Every sentence of the plan with at most ``evidence_lines`` evidence
     lines per paragraph, the paragraphs ``keep`` leaves of ``paragraphs``
-    (None: all), and brief counters if ``brief``."""
+    (None: all), brief counters if ``brief``, corpus phrases cut to ``cap``
+    words (None: whole; the references stay whole either way), and if
+    ``terse`` the plan's own sentences in their fewest words: counters and
+    notes shortened, no sentence on how the paragraphs run."""
     words = words or question_words(g, plan.question)
+    short = words if cap is None else capped(words, cap)
     kept = list(plan.paragraphs) if paragraphs is None else keep(plan.paragraphs, paragraphs)
     views = []
     refs: dict[tuple[str, str, int | None], Ref] = {}
     for p in kept:
-        ref, note = historian(words, plan, p.claim)
+        ref, _ = historian(words, plan, p.claim)
         if ref:
             refs[(ref.author, ref.title, ref.year)] = ref
-        lines = [evidence_line(words, e)
+        cited, note = historian(short, plan, p.claim, terse)
+        lines = [evidence_line(short, e)
                  for e in sorted(p.evidence[:evidence_lines], key=lambda e: (words.evidence[e][0], e))]
         if len(lines) < 2:
-            lines.append(SECOND_SOURCE if lines else NO_SOURCE)
+            lines.append((TERSE_SECOND_SOURCE if lines else TERSE_NO_SOURCE) if terse else
+                         (SECOND_SOURCE if lines else NO_SOURCE))
         views.append(ParagraphView(
-            heading=words.labels[p.claim], point=words.texts[p.claim],
+            claim=p.claim, heading=short.labels[p.claim], point=words.texts[p.claim],
             evidence=tuple(lines),
-            historian=ref, historian_note=note, counter=counter_words(words, p.counter, brief),
+            historian=cited, historian_note=note, counter=counter_words(short, p.counter, brief, terse),
         ))
-    thesis = lens_intro(words, plan) + judgement(words, plan.verdict, plan.favoured) + structure(
-        words, [p.group for p in kept], plan.favoured)
+    thesis = lens_intro(short, plan, terse) + judgement(short, plan.verdict, plan.favoured) + (
+        "" if terse else structure(short, [p.group for p in kept], plan.favoured))
     return PlanView(
-        title=words.title,
-        header=header(words, plan),
+        title=short.title,
+        header=header(short, plan, cap is not None),
         thesis=thesis,
         paragraphs=tuple(views),
-        conclusion=conclusion(g, words, plan),
+        conclusion=conclusion(g, short, plan),
         references=tuple(sorted(refs.values(), key=lambda r: (r.author, r.year or 0, r.title))),
         table=table(words, plan),
         impacts=tuple(impact_line(g, words, plan, i) for i in plan.impacts),
@@ -368,11 +437,21 @@ def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = No
     """The plan within ``WORD_LIMIT`` words before its references, as
     ``count_words(view)`` counts them: first two evidence lines per
     paragraph instead of three, then fewer paragraphs (never under three),
-    then counters that name no evidence to stress."""
+    then counters that name no evidence to stress, then every corpus phrase
+    but the points cut to each of ``CAPS`` words in turn, then the plan's
+    own sentences in their fewest words.
+
+    Three paragraphs whose points are whole (300 characters: at most 150
+    words each), every other phrase cut to one word and terse sentences come
+    under 700 words (tests/test_plan.py builds the wordiest corpus possible),
+    so the limit holds on any corpus docs/format.md allows. The one thing
+    without a bound is the number of sides an even judgement names (two
+    words each, twice); ten tied sides still come to 670 words.
+    """
     words = words or question_words(g, plan.question)
-    lines, count, brief = 3, len(plan.paragraphs), False
+    lines, count, brief, caps, terse = 3, len(plan.paragraphs), False, [None, *CAPS], False
     while True:
-        view = plan_view(g, plan, words, lines, count, brief)
+        view = plan_view(g, plan, words, lines, count, brief, caps[0], terse)
         if count_words(view) <= WORD_LIMIT:
             return view
         if lines > 2:
@@ -381,6 +460,10 @@ def fit(g: nx.DiGraph, plan: Plan, count_words, words: QuestionWords | None = No
             count -= 1
         elif not brief:
             brief = True
+        elif len(caps) > 1:
+            caps.pop(0)
+        elif not terse:
+            terse = True
         else:
             return view
 
@@ -420,12 +503,12 @@ def impact_line(g: nx.DiGraph, words: QuestionWords, plan: Plan, item: Impact) -
 
 def detail(g: nx.DiGraph, words: QuestionWords, plan: Plan, view: PlanView) -> tuple[str, ...]:
     """The figures behind the plan (``--detail``), one line each."""
-    shown = {v.heading for v in view.paragraphs}
+    shown = {v.claim for v in view.paragraphs}
     lines = ["Balance: " + "; ".join(f"{quoted(words.side_labels[s])} {percent(plan.shares[s])}%"
                                      for s in words.sides)]
     number = 0
     for p in plan.paragraphs:
-        if words.labels[p.claim] in shown:
+        if p.claim in shown:
             number += 1
             lines.append(f"Paragraph {number}, {quoted(words.labels[p.claim])}: strength {percent(p.strength)}%, "
                          f"contribution {percent(p.contribution)}/100")

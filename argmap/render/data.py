@@ -22,10 +22,13 @@ one source. The shape, version 1 (``schema``):
     side), in graph order; ``reading`` is null except on evidence links.
 ``schools``
     ``[{id, name, summary, era, historians: [{name, works: [{title, year}]}],
-    holds: [claim ids on this map], rejects: [...], lens: [...]}]`` in corpus
-    order; ``lens`` is ``argmap.analysis.lens`` on this map: the claims held
-    and every item of evidence the school's claims cite (a claim on another
-    question's map may cite evidence shown here), in map order.
+    holds: [claim ids on this map], rejects: [...], lens: [...]}]``: every
+    school of the corpus, in corpus order (any school's lens can be chosen; one
+    with nothing on this map takes no position on it). ``lens`` is
+    ``argmap.analysis.lens`` on this map: the claims held and every item of
+    evidence the school's claims cite (a claim on another question's map may
+    cite evidence shown here), in map order. The schools that argue on the
+    map are those whose ``holds`` or ``rejects`` is not empty.
 ``plan``
     the essay plan's fixed words (``argmap.plan.page.page_data``), which
     ``plan.js`` completes for the lens and evidence choices of the moment.
@@ -118,7 +121,7 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
             for u, v, data in g.edges(data=True)
             if data["relation"] in ARGUMENT_RELATIONS and u in keep and v in keep
         ],
-        "schools": [_school(g, s, nodes) for s in _schools_of(g, claims)],
+        "schools": [_school(g, s, nodes) for s, kind in g.nodes(data="kind") if kind == "school"],
         "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": g.nodes[n]["label"]} for n in nodes],
         "notes": {n: list(g.nodes[n]["notes"]) for n in nodes if "notes" in g.nodes[n]},
@@ -155,14 +158,6 @@ def _evidence(data: dict[str, Any], stances: dict[str, str]) -> dict[str, Any]:
         "source": data["source"], "tags": list(data["tags"]), "stances": dict(stances),
         "contested": is_contested(stances),
     }
-
-
-def _schools_of(g: nx.DiGraph, claims: list[str]) -> list[str]:
-    on_map = set(claims)
-    return [
-        n for n, kind in g.nodes(data="kind")
-        if kind == "school" and any(c in on_map for c in g.successors(n))
-    ]
 
 
 def _school(g: nx.DiGraph, school: str, nodes: list[str]) -> dict[str, Any]:

@@ -34,13 +34,14 @@ HERE = Path(__file__).resolve().parent
 # they measure it; panel.js before mapview.js: the map starts at its final
 # size); evidence.js (dates and side stances), grid.js and timeline.js after
 # controls.js, whose view buttons they add; api.js assembles the public API and starts the views; plan.js, and any
-# view loaded after api.js, registers and starts at once.
+# view loaded after api.js, registers and starts at once. hash.js comes last:
+# it restores the state a link names, which may name any registered view.
 # vendor/js-yaml.min.js, mine-file.js and workspace.js come right after
 # state.js: they apply the reader's own additions the browser kept before any
 # view reads the data; workspace-ui.js is their view (the Mine tab).
 MAP_SCRIPTS = ("weigh.js", "state.js", "vendor/js-yaml.min.js", "mine-file.js", "workspace.js",
                "controls.js", "panel.js", "mapview.js", "outline.js",
-               "evidence.js", "grid.js", "timeline.js", "workspace-ui.js", "api.js", "plan.js")
+               "evidence.js", "grid.js", "timeline.js", "workspace-ui.js", "api.js", "plan.js", "hash.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -58,7 +59,14 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["percent"] = _percent
+    env.tests["intersect"] = _intersect
     return env
+
+
+def _intersect(items: Any, others: Any) -> bool:
+    """Jinja test ``x is intersect(y)``: the two share an item (e.g. a
+    school's held claims and a question's listed claims)."""
+    return not set(items).isdisjoint(others)
 
 
 def _percent(share: float) -> int:

@@ -28,6 +28,18 @@
     return result;
   }
 
+  /* What a link or a bookmark must carry to show the page as it is now
+   * (docs/interface.md); hash.js keeps it in location.hash. */
+  function pageState() {
+    return {
+      school: state.school,
+      setAside: Object.keys(state.accepted).filter(function (id) { return state.accepted[id] === false; }).sort(),
+      revealStep: state.revealStep,
+      selected: state.selected,
+      view: state.view
+    };
+  }
+
   /* {id: strength} of every weighed evidence item and claim. */
   function strengths() { return Object.assign({}, state.weighing.strengths); }
 
@@ -40,6 +52,7 @@
   argmap.setEvidence = kit.setEvidence;
   argmap.balance = balance;
   argmap.strengths = strengths;
+  argmap.state = pageState;
   argmap.resetReveal = kit.controls.resetReveal;
   argmap.revealNext = kit.controls.revealNext;
   argmap.revealBack = kit.controls.revealBack;

@@ -14,6 +14,27 @@
   var $ = kit.$;
   var el = kit.el;
 
+  var spaceTaken = false;  // the Space now held down was taken as a reveal step
+
+  var TEXT_INPUTS = new Set(["text", "search", "number", "email", "password", "tel", "url", "date", "month",
+                             "week", "time", "datetime-local", "color", "range", "file"]);
+
+  /* Keys a presenter's clicker or a teacher uses to step, even on a menu. */
+  var STEP_KEYS = new Set(["ArrowRight", "ArrowLeft", "PageDown", "PageUp", " "]);
+
+  /* A field that needs the key for itself: typing, a slider; a menu keeps
+   * all but the step keys (Up and Down still choose in it); a tick box keeps
+   * Space (and only Space). */
+  function takesKeys(target, key) {
+    if (!target || !target.tagName) { return false; }
+    var tag = target.tagName;
+    if (tag === "TEXTAREA" || target.isContentEditable) { return true; }
+    if (tag === "SELECT") { return !STEP_KEYS.has(key); }
+    if (tag !== "INPUT") { return false; }
+    var type = (target.getAttribute("type") || "text").toLowerCase();
+    return TEXT_INPUTS.has(type) || (key === " " && (type === "checkbox" || type === "radio"));
+  }
+
   var controls = {
     start: function () {
       var lens = $("lens");
@@ -27,24 +48,36 @@
       $("view-toggle").addEventListener("click", controls.toggleView);
       $("projector").addEventListener("click", function () { controls.toggleProjector(true); });
       $("panel-toggle").addEventListener("click", function () { kit.panel.toggle(); });
+      var hideBalance = $("reveal-hide-balance");
+      hideBalance.checked = state.balanceHidden;
+      hideBalance.addEventListener("change", function () { kit.setBalanceHidden(hideBalance.checked); });
+      $("toolbar-menu").addEventListener("click", controls.toggleMenu);
       document.addEventListener("keydown", controls.onKey);
+      document.addEventListener("keyup", function (event) {
+        if (event.key === " " && spaceTaken) { event.preventDefault(); }
+        if (event.key === " ") { spaceTaken = false; }
+      });
     },
 
+    /* The reveal's keys work whatever has focus except a field that takes
+     * typing or choices (so Space right after clicking Reveal advances, and a
+     * presenter's clicker, which sends PageDown and PageUp, drives it). */
     onKey: function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-      var target = event.target;
-      var tag = target && target.tagName;
-      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) { return; }
-      var onButton = tag === "BUTTON";
+      if (takesKeys(event.target, event.key)) { return; }
       var key = event.key;
-      if (key === "ArrowRight" || (key === " " && !onButton)) { controls.revealNext(); }
-      else if (key === "ArrowLeft") { controls.revealBack(); }
-      else if (key === "r" || key === "R") { controls.resetReveal(); }
+      if (key === "ArrowRight" || key === " " || key === "PageDown") { controls.revealNext(); }
+      else if (key === "ArrowLeft" || key === "PageUp") { controls.revealBack(); }
+      else if (key === "Home" || key === "r" || key === "R") { controls.resetReveal(); }
+      else if (key === "End") { controls.revealAll(); }
+      else if (key === "Escape") { kit.select(null); }
       else if (key === "p" || key === "P") { controls.toggleProjector(true); }
       else if (key === "b" || key === "B") { kit.panel.toggle(); }
       else if (key === "o" || key === "O") { controls.toggleView(); }
       else { return; }
       event.preventDefault();
+      // A button activates on Space's keyup: this Space was a step, not a press.
+      if (key === " ") { spaceTaken = true; }
     },
 
     showRevealStatus: function () {
@@ -53,12 +86,11 @@
         status.textContent = "";
         return;
       }
+      var steps = kit.revealSteps();
       var step = state.revealStep;
-      var text = "Step " + step + " of " + kit.revealOrder.length;
-      if (step > 0) {
-        var claim = kit.revealOrder[step - 1];
-        text += ": " + kit.index.claims.get(claim).label + (kit.lensAllows(claim) ? "" : " (not argued by this school)");
-      }
+      var text = "Step " + step + " of " + steps.length;
+      if (step > 0) { text += ": " + kit.index.claims.get(steps[step - 1]).label; }
+      else if (!steps.length) { text += ": this school takes no position here"; }
       status.textContent = text;
     },
 
@@ -142,10 +174,19 @@
     }
   };
 
+  /* On a narrow screen the toolbar folds all but the reveal into a menu. */
+  controls.toggleMenu = function () {
+    var open = $("toolbar-menu").getAttribute("aria-expanded") !== "true";
+    $("toolbar-menu").setAttribute("aria-expanded", open ? "true" : "false");
+    $("toolbar").classList.toggle("menu-open", open);
+  };
+
   controls.update = function (what, now) {
     if (what === "school") { $("lens").value = now.school || ""; }
+    if (what === "balanceHidden") { $("reveal-hide-balance").checked = now.balanceHidden; }
     if (what === "dates") { controls.showDates(now); }
     if (what === "school" || what === "reveal" || what === "dates") { controls.showRevealStatus(); }
+    if (what === "reveal") { document.documentElement.classList.toggle("revealing", now.revealStep !== null); }
     if (what === "view") {
       var outlineShown = now.view === "outline";
       $("view-toggle").setAttribute("aria-pressed", outlineShown ? "true" : "false");
@@ -197,16 +238,26 @@
   };
 
   controls.resetReveal = function () { kit.setReveal(0); };
+  /* The next claim; without a reveal running, the first. Returns the ids the
+   * step newly shows (state.fresh), none after the last step. */
   controls.revealNext = function () {
-    if (state.revealStep !== null && state.revealStep < kit.revealOrder.length) { kit.setReveal(state.revealStep + 1); }
+    var last = kit.revealSteps().length;
+    if (state.revealStep !== null && state.revealStep >= last) { return []; }
+    kit.setReveal(state.revealStep === null ? Math.min(1, last) : state.revealStep + 1);
+    return Array.from(state.fresh);
   };
+  /* Back one claim; without a reveal running, back from the whole map. */
   controls.revealBack = function () {
-    if (state.revealStep !== null && state.revealStep > 0) { kit.setReveal(state.revealStep - 1); }
+    var step = state.revealStep === null ? kit.revealSteps().length : state.revealStep;
+    if (state.revealStep === null || step > 0) { kit.setReveal(Math.max(step - 1, 0)); }
   };
   controls.revealAll = function () { kit.setReveal(null); };
 
+  /* The projector hides the balance until a reveal's last step by default
+   * (the class argues before it sees the verdict); the option can undo it. */
   controls.toggleProjector = function (requestFullscreen) {
     kit.setTheme(state.theme === "projector" ? "default" : "projector");
+    kit.setBalanceHidden(state.theme === "projector");
     if (requestFullscreen) { fullscreen(state.theme === "projector"); }
   };
 

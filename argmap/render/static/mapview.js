@@ -19,6 +19,7 @@
   }
 
   var resolveDrawn;
+  var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var view = {
     element: "map-view",
@@ -46,17 +47,20 @@
       });
       window.addEventListener("resize", view.onResize);
       view.applyVisibility();
-      view.fitShown();
+      view.markFresh();
+      view.refit();
       view.network.once("afterDrawing", function () { resolveDrawn(); });
     },
 
     update: function (what, now, id) {
-      if (what === "school" || what === "dates") { view.applyVisibility(); }
-      else if (what === "reveal") { view.applyVisibility(); view.fitShown(); }
+      if (what === "school" || what === "dates") { view.applyVisibility(); view.markFresh(); }
+      else if (what === "reveal") { view.applyVisibility(); view.markFresh(); view.fitShown(); }
       else if (what === "evidence") { view.setEvidenceGroup(id); }
-      else if (what === "selected") { view.network.selectNodes([now.selected]); }
+      else if (what === "selected") {
+        if (now.selected === null) { view.network.unselectAll(); } else { view.network.selectNodes([now.selected]); }
+      }
       else if (what === "theme") { view.setTheme(now.theme); }
-      else if (what === "panel") { view.refit(); }
+      else if (what === "panel") { view.refitIfResized(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); }
       else if (what === "data") { view.syncData(); }
     },
@@ -118,6 +122,21 @@
       if (edgeUpdates.length) { view.edges.update(edgeUpdates); }
     },
 
+    /* What a reveal step newly shows glows until the next step, so the
+     * class sees what was just added (state.fresh). */
+    marked: new Set(),
+    markFresh: function () {
+      var updates = [];
+      view.marked.forEach(function (id) {
+        if (!state.fresh.has(id)) { updates.push({id: id, shadow: {enabled: false}}); }
+      });
+      state.fresh.forEach(function (id) {
+        if (!view.marked.has(id)) { updates.push({id: id, shadow: FRESH_GLOW}); }
+      });
+      view.marked = new Set(state.fresh);
+      if (updates.length) { view.nodes.update(updates); }
+    },
+
     /* Fit the given nodes (all when omitted) as large as they go, never past
      * maxZoom. vis-network's fit leaves a 10% margin; the layout already
      * has room between boxes, so most of it is taken back. */
@@ -134,6 +153,7 @@
      * reader has zoomed or panned, once the size has settled. */
     readerMoved: false,
     resizeQueued: false,
+    size: "",               // the map area's "widthxheight" when last fitted by refit
     onResize: function () {
       if (view.readerMoved || view.resizeQueued) { return; }
       view.resizeQueued = true;
@@ -176,8 +196,18 @@
       return view.network.getScale() * data.vis.groups[state.theme][group].font.size;
     },
 
+    /* The panel opened or folded: refit only if that resized the map (on a
+     * phone the panel sits below it, and the reader's zoom stays). */
+    refitIfResized: function () {
+      var rect = $("map").getBoundingClientRect();
+      var size = rect.width + "x" + rect.height;
+      if (size !== view.size) { view.refit(); }
+    },
+
     /* The map area changed size without a window resize (the panel). */
     refit: function () {
+      var rect = $("map").getBoundingClientRect();
+      view.size = rect.width + "x" + rect.height;
       view.network.redraw();
       view.fitShown();
     },

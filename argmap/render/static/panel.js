@@ -16,22 +16,41 @@
 
   var KIND_NAMES = new Map([["question", "Question"], ["side", "Side"], ["claim", "Claim"]]);
 
+  /* The share as the page shows it, with the words that follow that number. */
+  function shareText(share) { return weigh.percent(share) + "%"; }
+
+  /* The balance is kept back during a reveal, until its last step, when the
+   * reader asked for it (on by default in projector mode). */
+  function balanceKeptBack() {
+    return state.balanceHidden && state.revealStep !== null && state.revealStep < kit.revealSteps().length;
+  }
+
   var balanceMeter = {
     render: function () {
       var shares = state.weighing.shares;
       var meter = $("meter");
       var list = $("balance-list");
+      var school = state.school ? kit.index.schools.get(state.school) : null;
+      var note = $("balance-note");
+      var withheld = !state.position || balanceKeptBack();
+      meter.hidden = withheld;
+      list.hidden = withheld;
+      note.hidden = !withheld;
+      if (!state.position) {
+        note.textContent = "The " + school.name + " takes no position on this question: it holds none of the claims on its sides.";
+      } else if (withheld) {
+        note.textContent = "The balance is hidden until the last step of the reveal.";
+      }
       data.sides.forEach(function (side) {
         var share = shares[side.id];
-        var pct = weigh.percent(share);
+        if (share === null) { return; }
         var segment = meter.querySelector('[data-side="' + side.order + '"]');
         segment.style.width = (share * 100) + "%";
-        segment.title = side.label + ": " + pct + "%";
+        segment.title = side.label + ": " + shareText(share);
         var item = list.querySelector('[data-side="' + side.order + '"]');
-        item.querySelector(".share").textContent = pct + "%";
+        item.querySelector(".share").textContent = shareText(share);
         item.querySelector(".words").textContent = weigh.extentWords(share);
       });
-      var school = state.school ? kit.index.schools.get(state.school) : null;
       $("balance-lens").textContent = school ? "As the " + school.name + " argues it" : "The whole debate";
       var aside = Object.keys(state.accepted).filter(function (id) { return state.accepted[id] === false; });
       $("balance-aside").textContent = aside.length
@@ -81,6 +100,13 @@
                                text: text || kit.index.nodes.get(id).label});
     button.addEventListener("click", function () { kit.select(id); kit.view.focus(id); });
     return button;
+  }
+
+  /* A side's share in the details panel, or why it is not shown. */
+  function sideFigure(id) {
+    var share = state.weighing.shares[id];
+    if (share === null) { return "takes no position"; }
+    return balanceKeptBack() ? "hidden until the last step" : shareText(share);
   }
 
   function strengthText(id) {
@@ -145,7 +171,7 @@
         ]),
         el("h4", {text: "Sides"}),
         el("ul", {}, data.sides.map(function (side) {
-          return el("li", {}, [nodeButton(side.id), " ", weigh.percent(state.weighing.shares[side.id]) + "%"]);
+          return el("li", {}, [nodeButton(side.id), " ", sideFigure(side.id)]);
         }))
       ]);
     },
@@ -155,7 +181,9 @@
       var share = state.weighing.shares[id];
       return el("div", {}, [
         el("h3", {class: "full-text", text: side.label}),
-        el("p", {class: "verdict", text: weigh.percent(share) + "% of the weight: " + weigh.extentWords(share)}),
+        el("p", {class: "verdict", text: share === null ? "This school takes no position on this question"
+          : balanceKeptBack() ? "The balance shows at the last step"
+          : shareText(share) + " of the weight: " + weigh.extentWords(share)}),
         el("h4", {text: "Claims on this side"}),
         el("ol", {}, side.claims.map(function (claim) {
           return el("li", {}, [nodeButton(claim), " ", el("span", {class: "strength", text: strengthText(claim)})]);
@@ -270,8 +298,14 @@
   };
 
   /* Runs before the map view starts: the map must get its final size first. */
+  /* The width below which map.css stacks the panel under the map. */
+  var narrow = window.matchMedia("(max-width: 820px)");
+
   panel.start = function () {
     balanceMeter.render();
+    // On a phone the panel would push the map off the screen: folded, it
+    // leaves the balance and legend on the map.
+    if (narrow.matches) { $("panel").hidden = true; $("panel-toggle").setAttribute("aria-expanded", "false"); }
     if ($("panel").hidden) { dockStrips(true); }
     evidenceList.start();
     details.render();
@@ -279,11 +313,13 @@
   };
 
   panel.update = function (what, now, id) {
-    if (what === "school" || what === "evidence" || what === "data") { balanceMeter.render(); }
+    if (what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden" || what === "data") { balanceMeter.render(); }
     if (what === "evidence") { evidenceList.mark(id); }
     if (what === "selected") { panel.show("details"); }
+    // A box tapped on a phone opens the sheet below the map to read it.
+    if (what === "selected" && now.selected !== null && narrow.matches && $("panel").hidden) { panel.toggle(); }
     if (what === "theme") { setPanel(now.theme !== "projector"); }
-    if ((what === "school" || what === "evidence" || what === "data") && now.selected !== null) { details.render(); }
+    if ((what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden" || what === "data") && now.selected !== null) { details.render(); }
     else if (what === "selected") { details.render(); }
   };
 

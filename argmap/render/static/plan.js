@@ -19,10 +19,16 @@
   var MIN_PARAGRAPHS = 3;
   var MAX_EVIDENCE = 3;
   var WORD_LIMIT = 700;
+  var CAPS = [16, 12, 8, 6, 4, 2, 1];
+  var QUESTION_CAP = 5;
+  var ASIDE_NAMED = 3;
   var COMPARE = "compare and contrast";
   var EVALUATE = "evaluate";
   var SECOND_SOURCE = "the corpus holds only one dated item for this point: find a second";
   var NO_SOURCE = "the corpus holds no dated evidence for this point: find two items";
+  var TERSE_SECOND_SOURCE = "find a second dated item";
+  var TERSE_NO_SOURCE = "find two dated items";
+  var NO_HISTORIAN = "No historian in the corpus argues it.";
   var REFERENCES = "## References";
 
   function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -65,11 +71,48 @@
       holders: own(words.holders),
       evidence: own(words.evidence),
       schoolNames: own(words.school_names),
-      schools: data.schools.map(function (s) { return s.id; }),
+      // argmap.analysis.plan.debating_schools: the page data carries every
+      // school of the corpus; those that hold or reject nothing here sit out.
+      schools: data.schools.filter(function (s) { return s.holds.length || s.rejects.length; })
+        .map(function (s) { return s.id; }),
       weight: function (from, to) { return weights.get(from + "\u0000" + to); },
       evidenceOf: evidenceOf,
       attackersOf: attackersOf
     };
+  }
+
+  /* The text cut to its first n words, marked with an ellipsis (words.cut). */
+  function cut(text, n) {
+    var parts = text.split(" ");
+    if (parts.length <= n) { return text; }
+    return parts.slice(0, n).join(" ").replace(/[ ,;:.]+$/, "") + "…";
+  }
+
+  function cutAll(map, n) {
+    var out = new Map();
+    map.forEach(function (text, key) { out.set(key, cut(text, n)); });
+    return out;
+  }
+
+  /* The context with every phrase a plan repeats cut to cap words; points
+     stay whole (words.capped). */
+  function capped(ctx, cap) {
+    var facts = ctx.words.facts.slice();
+    facts[1] = cut(facts[1], cap);
+    var historians = new Map();
+    ctx.historians.forEach(function (found, claim) {
+      historians.set(claim, found.map(function (h) { return [h[0], cut(h[1], cap), cut(h[2], cap), h[3]]; }));
+    });
+    var evidence = new Map();
+    ctx.evidence.forEach(function (item, e) { evidence.set(e, [item[0], cut(item[1], cap), cut(item[2], cap)]); });
+    return Object.assign({}, ctx, {
+      words: Object.assign({}, ctx.words, {title: cut(ctx.words.title, QUESTION_CAP * cap + 2), facts: facts}),
+      sideLabels: cutAll(ctx.sideLabels, cap),
+      labels: cutAll(ctx.labels, cap),
+      historians: historians,
+      evidence: evidence,
+      schoolNames: cutAll(ctx.schoolNames, cap)
+    });
   }
 
   /* ---------- the plan as data (argmap.analysis.plan) ---------- */
@@ -310,9 +353,14 @@
     return " " + text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  function lensIntro(ctx, plan) {
+  function noPosition(ctx, plan) {
+    return "The " + ctx.schoolNames.get(plan.school) + " takes no position here. Across the whole debate: ";
+  }
+
+  function lensIntro(ctx, plan, terse) {
     if (plan.school === null) { return ""; }
     var name = ctx.schoolNames.get(plan.school);
+    if (!plan.position && terse) { return noPosition(ctx, plan); }
     if (!plan.position) {
       return "The " + name + " takes no position on this question: it holds none of the claims on its sides. " +
         "Weighing the whole debate instead: ";
@@ -320,13 +368,17 @@
     return "As the " + name + " would argue it: ";
   }
 
-  function header(ctx, plan) {
+  function header(ctx, plan, short) {
     var lens = "every school";
     if (plan.school !== null) {
       var name = ctx.schoolNames.get(plan.school);
       lens = plan.position ? name : name + ", which takes no position";
     }
-    var aside = plan.setAside.map(function (e) { return ctx.evidence.get(e)[1]; }).join("; ") || "none";
+    var titles = plan.setAside.map(function (e) { return ctx.evidence.get(e)[1]; });
+    if (short && titles.length > ASIDE_NAMED) {
+      titles = titles.slice(0, ASIDE_NAMED).concat(["and " + (titles.length - ASIDE_NAMED) + " more"]);
+    }
+    var aside = titles.join("; ") || "none";
     return ctx.words.facts.concat(["Lens: " + lens, "Evidence set aside: " + aside]).join(" · ");
   }
 
@@ -340,13 +392,20 @@
     return quoted(ctx.labels.get(node));
   }
 
-  function counterWords(ctx, weigh, c, brief) {
+  function counterWords(ctx, weigh, c, brief, terse) {
     if (c.kind === null) {
+      if (terse) { return "Nothing in the corpus argues against it."; }
       return "Nothing in the corpus argues against it: anticipate an objection a historian could raise.";
     }
-    var lead = c.kind === "side" ? "Against it: the other side's case, " + quoted(ctx.labels.get(c.objection)) + "."
+    var lead = c.kind === "side" && !terse
+      ? "Against it: the other side's case, " + quoted(ctx.labels.get(c.objection)) + "."
       : "Against it: " + itemWords(ctx, c.objection) + ".";
-    if (c.answer !== null) { return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts that objection."; }
+    if (c.answer !== null) {
+      return lead + " Answer: " + itemWords(ctx, c.answer) + " undercuts " + (terse ? "it" : "that objection") + ".";
+    }
+    if (terse) {
+      return lead + " Answer: " + (c.upheld ? "the point's backing outweighs it" : "concede it and limit the point") + ".";
+    }
     if (c.upheld) {
       var support = weigh.percent(c.strength) >= 75 ? "strongly supported" : "still supported";
       if (c.support !== null && !brief) { return lead + " Answer: stress " + itemWords(ctx, c.support) + "; the point is " + support + "."; }
@@ -355,14 +414,14 @@
     return lead + " Answer: concede it; the evidence is contested, so limit the point.";
   }
 
-  function historian(ctx, plan, claim) {
+  function historian(ctx, plan, claim, terse) {
     var found = ctx.historians.get(claim);
     var chosen = found.filter(function (h) { return h[0] === plan.arguedBy; })[0] || found[0] || null;
     if (chosen) { return {ref: {author: chosen[1], title: chosen[2], year: chosen[3]}, note: ""}; }
     var holders = ctx.holders.get(claim);
-    if (!holders.length) { return {ref: null, note: "No historian in the corpus argues it."}; }
+    if (!holders.length || terse) { return {ref: null, note: NO_HISTORIAN}; }
     var school = holders.indexOf(plan.arguedBy) >= 0 ? plan.arguedBy : holders[0];
-    return {ref: null, note: "No historian in the corpus argues it; the " + ctx.schoolNames.get(school) + " does."};
+    return {ref: null, note: NO_HISTORIAN.slice(0, -1) + "; the " + ctx.schoolNames.get(school) + " does."};
   }
 
   function changeWords(ctx, weigh, plan, item) {
@@ -386,8 +445,7 @@
     var start = "";
     if (plan.school !== null) {
       var name = ctx.schoolNames.get(plan.school);
-      start = plan.position ? "As the " + name + " would argue it: "
-        : "The " + name + " takes no position here. Across the whole debate: ";
+      start = plan.position ? "As the " + name + " would argue it: " : noPosition(ctx, plan);
     }
     var text = start + judgement(ctx, weigh, plan.verdict, plan.favoured);
     var top = plan.impacts.length && plan.impacts[0].size > 0 ? plan.impacts[0] : null;
@@ -408,21 +466,25 @@
     return kept;
   }
 
-  function planView(ctx, weigh, plan, evidenceLines, n, brief) {
+  function planView(ctx, weigh, plan, evidenceLines, n, brief, cap, terse) {
+    var short = cap === null ? ctx : capped(ctx, cap);
     var kept = keep(plan.paragraphs, n);
     var refs = new Map();
     var paragraphs = kept.map(function (p) {
-      var who = historian(ctx, plan, p.claim);
-      if (who.ref) { refs.set(JSON.stringify([who.ref.author, who.ref.title, who.ref.year]), who.ref); }
+      var ref = historian(ctx, plan, p.claim).ref;
+      if (ref) { refs.set(JSON.stringify([ref.author, ref.title, ref.year]), ref); }
+      var who = historian(short, plan, p.claim, terse);
       var lines = p.evidence.slice(0, evidenceLines).sort(function (a, b) {
         var da = ctx.evidence.get(a)[0];
         var db = ctx.evidence.get(b)[0];
         return da !== db ? compare(da, db) : compare(a, b);
-      }).map(function (e) { return evidenceLine(ctx, e); });
-      if (lines.length < 2) { lines.push(lines.length ? SECOND_SOURCE : NO_SOURCE); }
+      }).map(function (e) { return evidenceLine(short, e); });
+      if (lines.length < 2) {
+        lines.push(terse ? (lines.length ? TERSE_SECOND_SOURCE : TERSE_NO_SOURCE) : (lines.length ? SECOND_SOURCE : NO_SOURCE));
+      }
       return {
-        heading: ctx.labels.get(p.claim), point: ctx.texts.get(p.claim), evidence: lines,
-        historian: who.ref, historianNote: who.note, counter: counterWords(ctx, weigh, p.counter, brief)
+        heading: short.labels.get(p.claim), point: ctx.texts.get(p.claim), evidence: lines,
+        historian: who.ref, historianNote: who.note, counter: counterWords(short, weigh, p.counter, brief, terse)
       };
     });
     var references = Array.from(refs.values()).sort(function (a, b) {
@@ -431,12 +493,12 @@
       return compare(a.title, b.title);
     });
     return {
-      title: ctx.words.title,
-      header: header(ctx, plan),
-      thesis: lensIntro(ctx, plan) + judgement(ctx, weigh, plan.verdict, plan.favoured) +
-        structure(ctx, kept.map(function (p) { return p.group; }), plan.favoured),
+      title: short.words.title,
+      header: header(short, plan, cap !== null),
+      thesis: lensIntro(short, plan, terse) + judgement(short, weigh, plan.verdict, plan.favoured) +
+        (terse ? "" : structure(short, kept.map(function (p) { return p.group; }), plan.favoured)),
       paragraphs: paragraphs,
-      conclusion: conclusion(ctx, weigh, plan),
+      conclusion: conclusion(short, weigh, plan),
       references: references
     };
   }
@@ -445,8 +507,10 @@
     var lines = 3;
     var n = plan.paragraphs.length;
     var brief = false;
+    var caps = [null].concat(CAPS);
+    var terse = false;
     for (;;) {
-      var view = planView(ctx, weigh, plan, lines, n, brief);
+      var view = planView(ctx, weigh, plan, lines, n, brief, caps[0], terse);
       var text = markdown(view);
       if (wordsBeforeReferences(text) <= WORD_LIMIT) { return {view: view, markdown: text}; }
       if (lines > 2) {
@@ -455,6 +519,10 @@
         n -= 1;
       } else if (!brief) {
         brief = true;
+      } else if (caps.length > 1) {
+        caps.shift();
+      } else if (!terse) {
+        terse = true;
       } else {
         return {view: view, markdown: text};
       }

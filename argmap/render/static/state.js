@@ -53,14 +53,17 @@
   var state = {
     school: null,        // school id of the lens, or null for the whole debate
     accepted: dict(),    // evidence id -> false when set aside
-    revealStep: null,    // null: no reveal; n: the first n claims are revealed
+    revealStep: null,    // null: no reveal; n: the first n claims of revealSteps() are shown
+    position: true,      // false under the lens of a school that takes no position here
+    balanceHidden: data.theme === "projector",  // hide the balance until a reveal's last step
     dateFrom: null,      // years; null is open
     dateTo: null,
     selected: null,
     theme: data.theme,
     view: "map",
     weighing: null,
-    shown: dict()        // node id -> true when shown now (lens, reveal and dates allow it)
+    shown: dict(),       // node id -> true when shown now (lens, reveal and dates allow it)
+    fresh: new Set()     // ids the last reveal step newly showed; empty otherwise
   };
 
   /* ---------- change notices ---------- */
@@ -159,35 +162,51 @@
     return seen;
   }
 
+  /* The reveal's order: sides in order; on each, its listed claims in order,
+   * each followed (depth first) by the claims that feed it and have not come
+   * yet. Every claim of the map is on a path to a side, so all are in it. An
+   * explicit stack: a long chain of claims must not exhaust the call stack. */
   var revealOrder = [];
   function orderReveal() {
     revealOrder.length = 0;
-    data.sides.forEach(function (side) { side.claims.forEach(function (c) { revealOrder.push(c); }); });
+    var placed = new Set();
+    data.sides.forEach(function (side) {
+      var stack = side.claims.slice().reverse();
+      while (stack.length) {
+        var claim = stack.pop();
+        if (placed.has(claim)) { continue; }
+        placed.add(claim);
+        revealOrder.push(claim);
+        var feeding = into.get(claim).map(function (index) { return data.links[index].from; })
+          .filter(function (from) { return kindOf(from) === "claim"; });
+        for (var i = feeding.length - 1; i >= 0; i--) { stack.push(feeding[i]); }
+      }
+    });
   }
   orderReveal();
 
   /* ---------- what is shown ---------- */
 
-  var lensKeep = null;   // null-prototype set of the lens's ids, or null
-  var revealed = null;   // Set of the revealed ids, or null
+  var lensKeep = null;     // null-prototype set of the lens's ids, or null
+  var revealSteps = revealOrder;  // the claims a reveal steps through under the lens
 
   function lensAllows(id) {
     var kind = kindOf(id);
     return !lensKeep || kind === "question" || kind === "side" || lensKeep[id] === true;
   }
 
-  function computeRevealed() {
-    if (state.revealStep === null) { revealed = null; return; }
-    revealed = new Set();
-    revealOrder.slice(0, state.revealStep).forEach(function (claim) {
-      revealed.add(claim);
-      feeders(claim).forEach(function (id) { revealed.add(id); });
-    });
+  /* Claims the reveal shows at a step (null: no reveal, all of them). */
+  function revealedAt(step) {
+    return step === null ? null : new Set(revealSteps.slice(0, step));
   }
 
+  /* The reveal allows a claim it has reached, and evidence one of those cites. */
   function revealAllows(id) {
     var kind = kindOf(id);
-    return !revealed || kind === "question" || kind === "side" || revealed.has(id);
+    if (state.revealStep === null || kind === "question" || kind === "side") { return true; }
+    var revealed = revealedAt(state.revealStep);
+    if (kind === "claim") { return revealed.has(id); }
+    return outOf.get(id).some(function (index) { return revealed.has(data.links[index].to); });
   }
 
   function dateAllows(id) {
@@ -197,10 +216,40 @@
            (state.dateTo === null || years[0] <= state.dateTo);
   }
 
-  function isShown(id) { return lensAllows(id) && revealAllows(id) && dateAllows(id); }
+  /* What is shown at a reveal step under the current lens and dates: the
+   * question and sides; the claims the lens holds and the reveal has reached;
+   * evidence only when a shown claim cites it, so no box is left without a
+   * line. A null-prototype set. */
+  function shownAt(step) {
+    var revealed = revealedAt(step);
+    var shown = dict();
+    data.nodes.forEach(function (node) {
+      if (node.kind === "question" || node.kind === "side") { shown[node.id] = true; }
+      else if (node.kind === "claim") {
+        shown[node.id] = lensAllows(node.id) && (!revealed || revealed.has(node.id));
+      }
+    });
+    data.links.forEach(function (link) {
+      if (shown[link.to] === true && kindOf(link.from) === "evidence" && dateAllows(link.from)) {
+        shown[link.from] = true;
+      }
+    });
+    data.nodes.forEach(function (node) { shown[node.id] = shown[node.id] === true; });
+    return shown;
+  }
 
+  function isShown(id) { return state.shown[id] === true; }
+
+  /* state.shown, and state.fresh: what the last reveal step newly showed
+   * (empty outside a reveal and at its start). */
   function computeShown() {
-    data.nodes.forEach(function (node) { state.shown[node.id] = isShown(node.id); });
+    state.shown = shownAt(state.revealStep);
+    var fresh = new Set();
+    if (state.revealStep) {
+      var before = shownAt(state.revealStep - 1);
+      data.nodes.forEach(function (node) { if (state.shown[node.id] && !before[node.id]) { fresh.add(node.id); } });
+    }
+    state.fresh = fresh;
   }
 
   /* ---------- weighing ---------- */
@@ -211,18 +260,24 @@
 
   /* ---------- the changes ---------- */
 
+  /* id: a node, or null to clear the selection. */
   function select(id) {
-    requireNode(id);
+    if (id !== null) { requireNode(id); }
     state.selected = id;
     changed("selected");
   }
 
+  /* Any school of the corpus. One that takes no position on this question
+   * (weigh.takesPosition) keeps only the question and its sides in view. */
   function setSchool(id) {
     if (id !== null && id !== undefined && !schoolIndex.has(id)) {
       throw new Error("unknown school '" + id + "'");
     }
     state.school = id || null;
-    lensKeep = state.school ? weigh.lens(data, state.school) : null;
+    state.position = weigh.takesPosition(data, state.school);
+    lensKeep = state.school ? (state.position ? weigh.lens(data, state.school) : dict()) : null;
+    revealSteps = revealOrder.filter(lensAllows);
+    if (state.revealStep !== null) { state.revealStep = Math.min(state.revealStep, revealSteps.length); }
     reweigh();
     computeShown();
     changed("school");
@@ -237,12 +292,21 @@
     changed("evidence", id);
   }
 
-  /* step: null for no reveal, or how many claims (in revealOrder) are shown. */
+  /* step: null for no reveal, or how many of the lens's claims (revealSteps())
+   * are shown, from 0 (the question and sides) to all of them. */
   function setReveal(step) {
+    if (step !== null && !(step >= 0 && step <= revealSteps.length && step === Math.floor(step))) {
+      throw new Error("no reveal step " + step + " (this map has " + revealSteps.length + ")");
+    }
     state.revealStep = step;
-    computeRevealed();
     computeShown();
     changed("reveal");
+  }
+
+  /* Whether the balance is kept hidden until a reveal's last step. */
+  function setBalanceHidden(hidden) {
+    state.balanceHidden = Boolean(hidden);
+    changed("balanceHidden");
   }
 
   /* Years, or null for an open end. */
@@ -301,9 +365,11 @@
     onChange: onChange, changed: changed, views: views,
     index: {nodes: nodeIndex, sides: sideIndex, schools: schoolIndex, claims: claimIndex, evidence: evidenceIndex},
     into: into, outOf: outOf, feeders: feeders, revealOrder: revealOrder,
+    revealSteps: function () { return revealSteps; }, shownAt: shownAt,
     requireNode: requireNode, kindOf: kindOf,
     lensAllows: lensAllows, revealAllows: revealAllows, dateAllows: dateAllows, isShown: isShown,
     select: select, setSchool: setSchool, setEvidence: setEvidence, setReveal: setReveal,
-    setDates: setDates, setView: setView, setTheme: setTheme, dataChanged: dataChanged
+    setDates: setDates, setView: setView, setTheme: setTheme, setBalanceHidden: setBalanceHidden,
+    dataChanged: dataChanged
   });
 })(window.argmap = window.argmap || {});

@@ -277,8 +277,12 @@
       box.textContent = "";
       var data = kit.data;
       var width = Math.max(timeline.plotWidth - GUTTER - LABEL_ROOM, 100);
+      // The page data carries every school of the corpus; the lane is for
+      // those arguing on this map (or the lens's school).
+      var onMap = data.schools.filter(function (s) { return s.holds.length || s.rejects.length; });
+      var schools = state.school ? [kit.index.schools.get(state.school)] : onMap;
       var years = [];
-      data.schools.forEach(function (school) {
+      schools.forEach(function (school) {
         school.historians.forEach(function (h) {
           h.works.forEach(function (w) { if (typeof w.year === "number") { years.push(w.year); } });
         });
@@ -290,7 +294,6 @@
       var first = Math.min.apply(null, years);
       var last = Math.max.apply(null, years) + 1;
       var axis = scale(first, last, width);
-      var schools = state.school ? [kit.index.schools.get(state.school)] : data.schools;
       var rows = el("ul", {class: "tl-schools"});
       var lists = [];
       schools.forEach(function (school) {
