@@ -347,8 +347,9 @@
       if (!evidenceIndex.has(id)) { delete state.accepted[id]; }
     });
     if (state.selected !== null && !nodeIndex.has(state.selected)) { state.selected = null; }
-    state.shown = dict();
-    computeRevealed();
+    state.position = weigh.takesPosition(data, state.school);
+    revealSteps = revealOrder.filter(lensAllows);
+    if (state.revealStep !== null) { state.revealStep = Math.min(state.revealStep, revealSteps.length); }
     reweigh();
     computeShown();
     // Before the views start (stored additions applied as the page loads)
