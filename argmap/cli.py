@@ -74,10 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("export", "one question's map (or 'all') in another format")
     sub.add_argument("id", metavar="ID", help="question id, or 'all' for the whole corpus")
     corpus_option(sub)
-    sub.add_argument("--format", required=True, choices=("html", "json", "graphml", "argdown", "aif"))
+    sub.add_argument("--format", required=True, choices=("html", "svg", "json", "graphml", "argdown", "aif"))
     sub.add_argument("--school", metavar="ID",
                      help="json only: strengths and shares under this school's lens (null shares where it takes no position)")
     sub.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout")
+    sub.add_argument("--theme", choices=("default", "projector"), default="default",
+                     help="look of an html page or svg drawing (default: default)")
 
     sub = command("serve", "build and serve the maps on 127.0.0.1, rebuilding on every change")
     corpus_option(sub)
@@ -282,15 +284,19 @@ def _export(args: argparse.Namespace) -> int:
                          f"drop --school, or use --format json")
     _, g = load(args)
     if args.id == "all":
-        if args.format == "html":
-            raise UsageError("'all' cannot be exported as html: build writes every map; export one question")
+        if args.format in ("html", "svg"):
+            raise UsageError(f"'all' cannot be exported as {args.format}: it draws one map; export one question")
         question = None
     else:
         question = known_question(g, args.id)
     if args.format == "html":
         from argmap.render import render_map
 
-        text = render_map(g, question)
+        text = render_map(g, question, args.theme)
+    elif args.format == "svg":
+        from argmap.export.svg_export import export_svg
+
+        text = export_svg(g, question, args.theme)
     elif args.school is not None:
         from argmap.export.json_export import export
 

@@ -36,7 +36,7 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
         g.add_node(
             ev.id, kind="evidence", label=ev.title, title=ev.title, date=ev.date,
             evidence_kind=ev.kind, detail=ev.detail, quote=ev.quote, speaker=ev.speaker,
-            source=ev.source, tags=list(ev.tags),
+            source=ev.source, tags=list(ev.tags), box_label=ev.label,
         )
     for claim in corpus.claims.values():
         g.add_node(claim.id, kind="claim", label=claim.short_label, text=claim.text)

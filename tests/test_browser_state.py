@@ -159,7 +159,7 @@ def check_every_lens(page, g: nx.DiGraph, question: str) -> int:
         else:
             assert "no position" not in balance_text
             drawn_lines = page.evaluate(
-                "argmap.kit.view.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")
+                "argmap.geometry().lines.map(line => [line.from, line.to])")
             ends = {end for line in drawn_lines for end in line}
             lonely = [n for n in shown if g.nodes[n]["kind"] == "evidence" and n not in ends]
             assert not lonely, (question, school, lonely)

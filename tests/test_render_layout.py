@@ -1,8 +1,9 @@
-"""The map's layout: a pure function from the graph to fixed positions.
+"""The map's layout: pure phases from the graph to boxes and lines.
 
 A student reads a map top-down like an essay: the question, its sides side by
-side, each side's claims under it, their evidence below, and no box on top of
-another.
+side, the claims under them, each evidence item under the claims it serves.
+No box sits on another, no line runs behind a box it does not belong to, and
+every label is drawn whole.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import pytest
 from argmap.analysis import questions
 from argmap.corpus import load_corpus
 from argmap.graph import build_graph
-from argmap.render.layout import BOX_HEIGHT, BOX_WIDTH, METRICS, layout, map_nodes
+from argmap.labels import MARGIN, text_width
+from argmap.render import layout as L
+from argmap.render import measure
 from argmap.render.style import THEMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def graph_of(root: Path):
@@ -27,88 +31,148 @@ def graph_of(root: Path):
     return build_graph(result.corpus)
 
 
-def course_questions(course_corpus):
-    g = graph_of(course_corpus)
-    return [(g, q) for q in questions(g)]
+@pytest.fixture(scope="module")
+def course():
+    g = graph_of(ROOT)
+    return g, questions(g)
 
 
-def boxes_overlap(a, b, kind_a, kind_b, theme="default") -> bool:
-    (ax, ay), (bx, by) = a, b
-    width, height = METRICS[theme].box_width, METRICS[theme].box_height
-    return (abs(ax - bx) < (width[kind_a] + width[kind_b]) / 2
-            and abs(ay - by) < (height[kind_a] + height[kind_b]) / 2)
+def rects(m: L.MapLayout) -> dict[str, tuple[float, float, float, float]]:
+    return {b.id: (b.x, b.y, b.width, b.height) for b in m.boxes.values()}
 
 
-def assert_reads_top_down(g, question, theme="default"):
-    pos = layout(g, question, theme)
-    assert set(pos) == set(map_nodes(g, question))
-    kind = {n: g.nodes[n]["kind"] for n in pos}
+def polylines(m: L.MapLayout):
+    return [(line.source, line.target, line.points) for line in m.lines]
+
+
+def assert_reads_top_down(g, question, theme="default") -> L.MapLayout:
+    m = L.map_layout(g, question, theme)
+    assert set(m.boxes) == set(L.map_nodes(g, question))
+    box = m.boxes
     sides = g.nodes[question]["sides"]
-    side_ys = {pos[s][1] for s in sides}
-    assert len(side_ys) == 1, "sides sit in one row"
-    side_y = side_ys.pop()
-    assert pos[question][1] < side_y, "the question is above its sides"
-    xs = [pos[s][0] for s in sides]
+    assert len({box[s].y for s in sides}) == 1, "sides sit in one row"
+    side_y = box[sides[0]].y
+    assert box[question].y < side_y, "the question is above its sides"
+    xs = [box[s].x for s in sides]
     assert xs == sorted(xs) and len(set(xs)) == len(xs), "sides run left to right in their order"
-    claims = [n for n in pos if kind[n] == "claim"]
-    evidence = [n for n in pos if kind[n] == "evidence"]
-    assert all(pos[c][1] > side_y for c in claims), "claims are under the sides"
-    if claims and evidence:
-        assert min(pos[e][1] for e in evidence) > max(pos[c][1] for c in claims), "evidence is below the claims"
-    for a, b in combinations(pos, 2):
-        assert not boxes_overlap(pos[a], pos[b], kind[a], kind[b], theme), f"{a} and {b} overlap"
-    return pos
+    for b in box.values():
+        if b.kind in ("claim", "evidence"):
+            assert b.y > side_y, f"{b.id} is under the sides"
+    for u, v, _ in polylines(m):
+        assert box[u].y > box[v].y, f"{u} sits below {v}, which it argues about"
+    for a, b in combinations(box.values(), 2):
+        overlap = abs(a.x - b.x) < (a.width + b.width) / 2 and abs(a.y - b.y) < (a.height + b.height) / 2
+        assert not overlap, f"{a.id} and {b.id} overlap"
+    return m
 
 
 def test_mini_map_reads_from_question_to_evidence():
     g = graph_of(FIXTURES / "mini")
-    pos = assert_reads_top_down(g, "collective-security-aim")
+    m = assert_reads_top_down(g, "collective-security-aim")
+    box = m.boxes
     agree, disagree = "collective-security-aim/agree", "collective-security-aim/disagree"
-    # Each side's claims sit under it: nearer their own side than the other.
     for claim, side, other in [("security-genuine", agree, disagree), ("pact-last-resort", agree, disagree),
                                ("german-deal", disagree, agree)]:
-        assert abs(pos[claim][0] - pos[side][0]) < abs(pos[claim][0] - pos[other][0])
-
-
-def test_claim_attacked_from_the_other_side_sits_towards_it():
-    g = graph_of(FIXTURES / "mini")
-    pos = layout(g, "collective-security-aim")
-    # german-deal undermines security-genuine: that claim is placed on the
-    # edge of its side nearest the attacker, so the dashed line stays short.
-    assert pos["security-genuine"][0] > pos["pact-last-resort"][0]
+        assert abs(box[claim].x - box[side].x) < abs(box[claim].x - box[other].x)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_every_course_map_reads_top_down_without_overlaps(course_corpus, theme):
-    pairs = course_questions(course_corpus)
-    if not pairs:
-        pytest.skip("the course corpus has no questions yet")
-    for g, q in pairs:
+def test_every_course_map_reads_top_down_without_overlaps(course, theme):
+    g, qs = course
+    for q in qs:
         assert_reads_top_down(g, q, theme)
 
 
-def test_a_sixty_node_map_fits_a_laptop_screen_readably(course_corpus):
-    """At 1366x768 the map area is about 1040x690 px; a course map must fit it
-    at a scale where 14 px labels stay at least 10 px tall."""
-    pairs = course_questions(course_corpus)
-    if not pairs:
-        pytest.skip("the course corpus has no questions yet")
-    g, q = max(pairs, key=lambda pair: len(map_nodes(*pair)))
-    pos = layout(g, q)
-    kind = {n: g.nodes[n]["kind"] for n in pos}
-    left = min(x - BOX_WIDTH[kind[n]] / 2 for n, (x, _) in pos.items())
-    right = max(x + BOX_WIDTH[kind[n]] / 2 for n, (x, _) in pos.items())
-    top = min(y - BOX_HEIGHT[kind[n]] / 2 for n, (_, y) in pos.items())
-    bottom = max(y + BOX_HEIGHT[kind[n]] / 2 for n, (_, y) in pos.items())
-    scale = min(1040 / (right - left), 690 / (bottom - top))
-    assert 14 * scale >= 10, f"labels would be {14 * scale:.1f} px at the fitted scale"
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_line_passes_through_a_box_it_does_not_end_at(course, theme):
+    g, qs = course
+    for q in qs:
+        m = L.map_layout(g, q, theme)
+        found = measure.lines_through_boxes(rects(m), polylines(m), inset=0.0)
+        assert not found, f"{q}: {[(m.lines[i].source, m.lines[i].target, box) for i, box in found]}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_lines_run_from_border_to_border(course, theme):
+    g, qs = course
+    for q in qs:
+        m = L.map_layout(g, q, theme)
+        for line in m.lines:
+            start, end = line.points[0], line.points[-1]
+            lower, upper = m.boxes[line.source], m.boxes[line.target]
+            assert start[1] == pytest.approx(lower.y - lower.height / 2, abs=0.2)
+            assert abs(start[0] - lower.x) <= lower.width / 2
+            assert end[1] == pytest.approx(upper.y + upper.height / 2, abs=0.2)
+            assert abs(end[0] - upper.x) <= upper.width / 2
+
+
+def test_lines_through_boxes_of_a_generated_map_are_none(tmp_path):
+    """A 200-node map, too big to check by eye: still no line behind a box."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from pages import load_graph, synthetic_map
+
+    q = synthetic_map(200, tmp_path)
+    m = L.map_layout(load_graph(tmp_path), q)
+    assert not measure.lines_through_boxes(rects(m), polylines(m), inset=0.0)
+
+
+def test_order_cuts_crossings_on_every_course_map(course):
+    g, qs = course
+    before = after = 0
+    for q in qs:
+        layers = L.tiers(L.rank(g, q))
+        ordered = L.order(layers)
+        assert L.crossings(ordered) <= L.crossings(layers), q
+        before += L.crossings(layers)
+        after += L.crossings(ordered)
+    assert after <= 0.6 * before, f"ordering cut crossings only from {before} to {after}"
+
+
+def test_order_keeps_every_box_in_its_band(course):
+    g, qs = course
+    for q in qs:
+        ordered = L.order(L.tiers(L.rank(g, q)))
+        for row in ordered.rows:
+            bands = [ordered.band[n] for n in row]
+            assert bands == sorted(bands), f"{q}: a row mixes bands"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_side_keeps_its_own_part_of_the_map(course, theme):
+    """A claim listed on a side sits nearer that side than any other side."""
+    g, qs = course
+    for q in qs:
+        m = L.map_layout(g, q, theme)
+        sides = g.nodes[q]["sides"]
+        for side in sides:
+            for claim in g.nodes[side]["claims"]:
+                own = abs(m.boxes[claim].x - m.boxes[side].x)
+                assert all(own <= abs(m.boxes[claim].x - m.boxes[other].x) for other in sides), (q, claim)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_label_is_drawn_whole_inside_its_box(course, theme):
+    g, qs = course
+    for q in qs:
+        m = L.map_layout(g, q, theme)
+        for b in m.boxes.values():
+            assert "…" not in " ".join(b.lines), b.id
+            words = " ".join(b.lines).split()
+            node = g.nodes[b.id]
+            expected = {node["label"], node.get("title"), node.get("box_label"), node.get("text")}
+            assert " ".join(words) in {" ".join(str(e).split()) for e in expected if e}, b.id
+            room = b.width - 2 * MARGIN[b.kind]
+            for line in b.lines:
+                assert text_width(line, b.font_size) <= room, (b.id, line)
 
 
 def test_layout_is_reproducible_and_unknown_questions_fail():
     g = graph_of(FIXTURES / "mini")
-    assert layout(g, "collective-security-aim") == layout(g, "collective-security-aim")
+    assert L.map_layout(g, "collective-security-aim") == L.map_layout(g, "collective-security-aim")
     with pytest.raises(KeyError):
-        layout(g, "no-such-question")
+        L.map_layout(g, "no-such-question")
 
 
 def test_evidence_read_by_both_sides_sits_between_them(tmp_path):
@@ -133,6 +197,12 @@ def test_evidence_read_by_both_sides_sits_between_them(tmp_path):
         encoding="utf-8",
     )
     g = graph_of(root)
-    pos = assert_reads_top_down(g, "q")
-    assert pos["a"][0] < pos["e3"][0] < pos["b"][0]
-    assert pos["e0"][0] < pos["e3"][0] and pos["e1"][0] < pos["e3"][0]
+    box = assert_reads_top_down(g, "q").boxes
+    assert box["a"].x < box["e3"].x < box["b"].x
+    assert box["e0"].x < box["e3"].x and box["e1"].x < box["e3"].x
+
+
+def test_fit_in_order_keeps_gaps_and_bounds():
+    xs = L._fit_in_order([50, 40, 45, 200], [10, 10, 10], 0, 100)
+    assert all(b - a >= 10 - 1e-9 for a, b in zip(xs, xs[1:]))
+    assert xs[0] >= 0 and xs[-1] <= 100

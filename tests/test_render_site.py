@@ -175,7 +175,8 @@ def test_page_data_carries_what_the_page_and_the_essay_plan_need(tmp_path):
     assert school["holds"] == ["security-genuine", "pact-last-resort"] and school["rejects"] == ["german-deal"]
     assert school["historians"][0]["works"][0]["year"] == 1984
     assert {n["id"] for n in data["nodes"]} == {n["id"] for n in data["vis"]["nodes"]}
-    assert len(data["vis"]["edges"]) == len(data["links"])
+    assert len(data["vis"]["layout"]["default"]["lines"]) == len(data["links"])
+    assert set(data["vis"]["layout"]) == {"default", "projector"}
     assert all(n["x"] is not None and n["y"] is not None for n in data["vis"]["nodes"])
     assert data["vis"]["options"]["physics"]["enabled"] is False
     assert set(data["vis"]["groups"]) == {"default", "projector"}
@@ -186,7 +187,7 @@ def test_map_nodes_carry_only_what_differs_from_their_group():
 
     data = Page(render_map(mini_graph(), MINI_Q)).page_data()
     for node in data["vis"]["nodes"]:
-        assert set(node) <= {"id", "label", "group", "x", "y", "title"}, node
+        assert set(node) <= {"id", "label", "group", "x", "y", "title", "widthConstraint", "heightConstraint"}, node
         assert node["group"] in data["vis"]["groups"]["default"]
 
 

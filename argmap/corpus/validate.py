@@ -12,6 +12,7 @@ from typing import Iterator
 
 from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
 from argmap.corpus.load import UNREAD, Corpus, Source
+from argmap.labels import long_title_warning, title_fits
 
 _ARTICLE = {"evidence": "evidence", "claim": "a claim", "school": "a school", "question": "a question"}
 
@@ -351,6 +352,11 @@ def _warnings(corpus: Corpus) -> Iterator[CorpusError]:
         # An unreadable claim or question would make sound items look unused
         # or off every path: the error already reported says all there is.
         return
+    for evidence in corpus.evidence.values():
+        if evidence.label is None and not title_fits(evidence.title):
+            source = corpus.sources[evidence.id]
+            line, column = source.at("title")
+            yield CorpusError(source.path, line, column, "warning", long_title_warning(evidence.id))
     linked = corpus.linked_evidence()
     cited = {ref for links in linked.values() for ref, *_ in links}
     for evidence in corpus.evidence.values():

@@ -34,13 +34,19 @@ one source. The shape, version 1 (``schema``):
     ``plan.js`` completes for the lens and evidence choices of the moment.
 ``nodes``
     ``[{id, kind, label}]``: the map's nodes in graph order with the graph's
-    labels (``argmap.nodes()``); the boxes draw them shortened.
+    labels (``argmap.nodes()``); the boxes draw the words of ``layout``.
 ``vis``
-    what vis-network draws: ``nodes`` and ``edges`` (edge ``id`` is ``"e"``
-    plus the index of its ``links`` entry), ``options``, ``groups``:
-    ``{"default": {...}, "projector": {...}}``, the shared styles per theme,
-    and ``themes``: ``{theme: {id: [x, y, drawn label]}}`` for every node, as
-    each theme lays it out (``nodes`` carry the opening theme's).
+    what vis-network draws: ``nodes`` (at the opening theme's layout),
+    ``options``, ``groups``: ``{"default": {...}, "projector": {...}}``, the
+    shared styles per theme, and ``layout``: the drawing, computed once in
+    Python (``argmap.render.layout``), per theme: ``{theme: {boxes: {id: {x, y, width, height, lines, fontSize}},
+    lines: [points], width, height, scale}}``, in map units (CSS px at zoom
+    1). ``x, y`` is a box's centre; ``lines`` are its label's lines exactly
+    as drawn (never cut); ``lines[i]`` are the points of ``links[i]``,
+    ``[[x, y], ...]`` from the border of its ``from`` box to the border of
+    its ``to`` box; ``scale`` is the zoom at which the map fits the theme's
+    map area at 1366x768. The page draws exactly these: boxes as vis-network
+    nodes with that label and a fixed size, lines as these polylines.
 ``theme``
     the theme the page opens in.
 ``notes``
@@ -63,31 +69,12 @@ import networkx as nx
 from argmap.analysis import lens, side_stances
 from argmap.corpus.models import date_bounds
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.labels import evidence_words
 from argmap.plan.page import page_data as plan_data
 from argmap.render.layout import map_nodes
 from argmap.render.style import side_colour
 
 SCHEMA_VERSION = 1
-# Claims bring their own short label (at most 60 characters). Evidence gets
-# three lines of the default type, two of the projector's larger type.
-DRAWN_LABEL_LENGTH = {
-    "default": {"question": 160, "side": 90, "evidence": 46},
-    "projector": {"question": 160, "side": 90, "evidence": 30},
-}
-
-
-def short(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to fit ``limit`` characters, with "…".
-
-    >>> short("Munich Conference leaves the USSR out", 20)
-    'Munich Conference…'
-    """
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:.-") + "…"
 
 
 def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str, Any]:
@@ -136,13 +123,6 @@ def corpus_identity(g: nx.DiGraph) -> str:
     return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:16]
 
 
-def drawn_label(g: nx.DiGraph, node: str, theme: str = "default") -> str:
-    """The short text drawn on a node, cut to fit the room the layout gives
-    it in ``theme``; the full text is in the tooltip and the details panel."""
-    data = g.nodes[node]
-    return short(data["label"], DRAWN_LABEL_LENGTH[theme].get(data["kind"], len(data["label"])))
-
-
 def is_contested(stances: dict[str, str]) -> bool:
     """Read both ways by one side, or claimed as support by more than one."""
     values = list(stances.values())
@@ -152,7 +132,7 @@ def is_contested(stances: dict[str, str]) -> bool:
 def _evidence(data: dict[str, Any], stances: dict[str, str]) -> dict[str, Any]:
     first, last = date_bounds(data["date"])
     return {
-        "title": data["title"], "label": short(data["title"], DRAWN_LABEL_LENGTH["default"]["evidence"]),
+        "title": data["title"], "label": evidence_words(data["title"], data.get("box_label")),
         "date": data["date"], "years": [first[0], last[0]], "kind": data["evidence_kind"],
         "detail": data["detail"], "quote": data["quote"], "speaker": data["speaker"],
         "source": data["source"], "tags": list(data["tags"]), "stances": dict(stances),

@@ -1,94 +1,97 @@
-"""Where each node of a question's map sits, computed once in Python.
+"""Where each box of a question's map sits and where each line runs, in Python.
 
 vis-network's physics takes seconds to settle a few hundred nodes and never
-lands in the same place twice, so the page gets fixed positions instead. The
-map reads top-down like an essay: the question, its sides side by side, each
-side's claims in a block under it, and their evidence in a block below.
+lands in the same place twice, so the page gets fixed positions and fixed
+lines instead. The map reads top-down like an essay: the question, its sides
+side by side, the claims in layers under them, and the evidence below, each
+item under the claims it serves.
 
-The page is cut into vertical bands: one per side, and between two
-neighbouring sides a "shared" band for the claims and evidence that argue
-about both (a claim on one side undermining a claim on the other, evidence
-both sides read their own way). Lines from such items stay short and never
-cross a whole side. Inside a band, items that also pull towards another band
-sit at the edge nearest it.
+The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
 
-Bands are grids, and how many columns each one gets is chosen so that the
-whole map, fitted to a laptop's map area, shows its text as large as
-possible: a 60-node course map wraps into a few rows instead of one long
-line that would have to be shrunk to unreadable type.
+``rank``
+    every node gets a tier (question, sides, one tier per claim depth,
+    evidence) and a vertical band: one per side, and between two
+    neighbouring sides a shared band for what argues about both, so each
+    side keeps its own part of the page.
+``wrap``
+    a tier with more boxes than fit across the laptop's map area is wrapped
+    into several rows (column by column, so an item's neighbours in the
+    order stay near it), choosing the wrap that shows the largest text; a
+    line that skips rows gets a waypoint ("dummy") in each row it passes.
+``order``
+    orders every row to cut crossings: barycentre sweeps down and up, then
+    swaps of neighbours while crossings drop, never across a band border.
+``place``
+    x by row: each box as near as the order allows to the mean of what it
+    links to, waypoints kept clear of boxes; y by row, with a channel
+    between rows that no box enters.
+``route``
+    each line a polyline from border to border: up through its waypoints,
+    which sit in the gaps between boxes, and across the channels between
+    rows. No segment can enter a box that is not one of its ends.
+
+``map_layout`` runs them all and returns boxes (centre, size, drawn lines)
+and lines (points), which the page, the SVG export and the benchmarks draw.
 """
 
 from __future__ import annotations
 
 import math
+import random
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from argmap.analysis.subgraph import on_path, sides_of
 from argmap.graph import ARGUMENT_RELATIONS
+from argmap.labels import FONT_SIZE, Label, node_label
+from argmap.render import measure
+
+Point = tuple[float, float]
+Edge = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class Metrics:
-    """The room a theme's boxes need, and the map area it is fitted to.
+    """The map area the map is fitted to: CSS px of the page at 1366x768
+    (1051x696 by default, minus header, toolbar and panel; 1366x615 in the
+    projector, which folds the panel away and shows the balance and legend
+    above and below the map), times the 0.985 the page fills at first view
+    (mapview.js, ``FIT``)."""
 
-    Scaling every size by the same factor would change nothing on screen
-    once the map is fitted, so the projector's larger type needs its own
-    metrics: fewer characters per box (see ``data.DRAWN_LABEL_LENGTH``) and
-    the wider map area it gets with the side panel folded away.
-    """
-
-    # World units (CSS pixels at zoom 1). Box widths are also the groups'
-    # widthConstraint in the page, so layout and drawing agree on sizes.
-    box_width: dict[str, float]
-    box_height: dict[str, float]
-    cell_width: float
-    row_height: dict[str, float]
-    side_y: float
-    claims_y: float
-    tier_gap: float
-    # The map area of the page at 1366x768 (minus header, toolbar and panel).
     view_width: float
     view_height: float
+    # Claim type this large on screen is enough (the target is 11 px at
+    # 1366x768); past it, fewer crossings win.
+    readable_px: float
 
 
 METRICS = {
-    "default": Metrics(
-        box_width={"question": 600, "side": 280, "claim": 150, "evidence": 140},
-        box_height={"question": 80, "side": 56, "claim": 84, "evidence": 62},
-        cell_width=162, row_height={"claim": 94, "evidence": 72},
-        side_y=108, claims_y=206, tier_gap=22, view_width=1040, view_height=690,
-    ),
-    # 1.3 times the type: boxes 1.3 times wider, evidence cut to two lines.
-    "projector": Metrics(
-        box_width={"question": 780, "side": 364, "claim": 195, "evidence": 182},
-        box_height={"question": 104, "side": 73, "claim": 106, "evidence": 56},
-        cell_width=211, row_height={"claim": 114, "evidence": 64},
-        side_y=115, claims_y=215, tier_gap=22, view_width=1340, view_height=690,
-    ),
+    "default": Metrics(view_width=1035, view_height=685, readable_px=11.2),
+    "projector": Metrics(view_width=1345, view_height=605, readable_px=15.0),
 }
-BOX_WIDTH = METRICS["default"].box_width
-BOX_HEIGHT = METRICS["default"].box_height
-MIN_SIDE_COLUMNS = 2
-
-Position = tuple[float, float]
-
-
-@dataclass
-class _Band:
-    """One vertical strip of the map: its claims and evidence, in order."""
-
-    minimum_columns: int
-    claims: list[str]
-    evidence: list[str]
-    columns: int = 0
-    left: float = 0.0
-    cell_width: float = 0.0
-
-    @property
-    def centre(self) -> float:
-        return self.left + self.columns * self.cell_width / 2
+# Gaps in ems of the claim type, so both themes keep the same proportions.
+BOX_GAP = 0.65     # between two boxes in a row
+LINE_GAP = 0.3     # between two lanes of lines side by side
+CLEAR_GAP = 0.45   # between a passing line and a box
+BAND_GAP = 1.2     # between two bands
+ROW_GAP = 0.75     # the channel between two rows of a tier
+TIER_GAP = 1.3     # the channel between two tiers
+MIN_SIDE_COLUMNS = 1
+SWEEPS = 24
+# How near a line may pass a box it does not end at, in map units.
+CLEARANCE = 3.0
+BUCKET = 200.0
+# Sweeps without a better order before ordering stops.
+PATIENCE = 4
+# Shuffled starts tried besides the walk from the sides (maps up to 300 boxes).
+RESTARTS = 6
+# Of those, the next best orders also laid out in full, for crossings as drawn.
+ALTERNATIVES = 3
+# Foldings tried in full for a map of up to 300 boxes (larger maps take the best estimate).
+CANDIDATES = 10
 
 
 def map_nodes(g: nx.DiGraph, question: str) -> list[str]:
@@ -99,9 +102,782 @@ def map_nodes(g: nx.DiGraph, question: str) -> list[str]:
     return [n for n in g.nodes if n in keep]
 
 
-def layout(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str, Position]:
-    """``{node id: (x, y)}`` for every node of the question's map, with the
-    room ``theme``'s type needs (see ``METRICS``).
+# ---------------------------------------------------------------- rank
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Tiers (0 question, 1 sides, then claims by depth, evidence last),
+    bands (sides at even slots, shared bands between them at odd ones) and
+    the argument lines as (lower end, upper end), in graph order."""
+
+    question: str
+    nodes: tuple[str, ...]
+    kind: dict[str, str]
+    tier: dict[str, int]
+    band: dict[str, int]
+    bands: int
+    edges: tuple[Edge, ...]
+
+
+def rank(g: nx.DiGraph, question: str) -> Ranking:
+    """Tier and band of every node of the question's map.
+
+    A claim sits one tier below the lowest claim it argues about (tier 2
+    when it argues only about sides); evidence sits below every claim. Every
+    line therefore runs from a lower tier to a higher one.
+
+    Raises KeyError for an id that is not a question of ``g``.
+    """
+    if g.nodes[question].get("kind") != "question":
+        raise KeyError(question)
+    sides = sides_of(g, question)
+    nodes = map_nodes(g, question)
+    keep = set(nodes)
+    kind = {n: g.nodes[n]["kind"] for n in nodes}
+    edges = tuple(
+        (u, v) for u, v, r in g.edges(data="relation")
+        if r in ARGUMENT_RELATIONS and u in keep and v in keep
+    )
+    arguments = nx.DiGraph(edges)
+    arguments.add_nodes_from(n for n in nodes if kind[n] != "question")
+    tier = {question: 0, **{s: 1 for s in sides}}
+    topological = list(reversed(list(nx.topological_sort(arguments))))
+    for node in topological:
+        if kind[node] == "claim":
+            tier[node] = 1 + max((tier[p] for p in arguments.successors(node) if p in tier), default=1)
+    for node in topological:
+        if node not in tier:
+            tier[node] = 1 + max((tier[p] for p in arguments.successors(node) if p in tier), default=1)
+    band = _bands(g, arguments, sides, topological)
+    band[question] = len(sides) - 1
+    return Ranking(question, tuple(nodes), kind, tier, band, 2 * len(sides) - 1, edges)
+
+
+def _bands(g: nx.DiGraph, arguments: nx.DiGraph, sides: list[str], topological: list[str]) -> dict[str, int]:
+    """A claim listed on a side lives in its band. Anything else lives with
+    what it argues about: in that band when all of it is in one, else in
+    the band nearest their middle (the shared band between two sides)."""
+    band = {s: 2 * i for i, s in enumerate(sides)}
+    listed = {c: 2 * i for i, s in enumerate(sides) for c in g.nodes[s]["claims"]}
+    for node in topological:
+        if node in band:
+            continue
+        if node in listed:
+            band[node] = listed[node]
+            continue
+        slots = sorted({band[p] for p in arguments.successors(node) if p in band}) or [0]
+        band[node] = math.floor(sum(slots) / len(slots) + 0.5)
+    return band
+
+
+# ---------------------------------------------------------------- tiers
+
+
+@dataclass
+class Layers:
+    """Rows of boxes and waypoints (one row per tier), top first, each left
+    to right.
+
+    ``chains[i]`` is line ``i`` of the ranking as the items it passes, from
+    its lower end up to its upper end; the waypoint of line ``i`` in tier
+    ``t`` is named ``"\\0i:t"``.
+    """
+
+    rows: list[list[str]]
+    row_of: dict[str, int]
+    band: dict[str, int]
+    chains: list[list[str]]
+
+    def neighbours(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Per item, what it links to in the row above and in the row below
+        (the same whatever the order: computed from the chains)."""
+        up: dict[str, list[str]] = {n: [] for n in self.row_of}
+        down: dict[str, list[str]] = {n: [] for n in self.row_of}
+        for chain in self.chains:
+            for lower, upper in zip(chain, chain[1:]):
+                up[lower].append(upper)
+                down[upper].append(lower)
+        return up, down
+
+
+def tiers(ranking: Ranking) -> Layers:
+    """One row per tier, in band order, with a waypoint in
+    every tier a line passes without stopping (Sugiyama's dummy nodes; a
+    waypoint belongs to the band of its line's lower end)."""
+    rows: list[list[str]] = [[] for _ in range(max(ranking.tier.values()) + 1)]
+    for node in ranking.nodes:
+        rows[ranking.tier[node]].append(node)
+    row_of = dict(ranking.tier)
+    band = dict(ranking.band)
+    chains: list[list[str]] = []
+    for index, (lower, upper) in enumerate(ranking.edges):
+        chain = [lower]
+        for row in range(row_of[lower] - 1, row_of[upper], -1):
+            waypoint = f"\0{index}:{row}"
+            rows[row].append(waypoint)
+            row_of[waypoint] = row
+            band[waypoint] = band[lower]
+            chain.append(waypoint)
+        chain.append(upper)
+        chains.append(chain)
+    # Start from the order in which a walk down from the sides, in their
+    # order, first meets each box (as dot does): each claim's feeders then
+    # start out together, under it.
+    below: dict[str, list[str]] = {n: [] for n in ranking.nodes}
+    for lower, upper in ranking.edges:
+        below[upper].append(lower)
+    met: dict[str, int] = {}
+    stack = [n for n in reversed(ranking.nodes) if ranking.tier[n] <= 1]
+    while stack:
+        node = stack.pop()
+        if node in met:
+            continue
+        met[node] = len(met)
+        stack.extend(reversed(below[node]))
+    for n in ranking.nodes:
+        met.setdefault(n, len(met))
+    first = {n: met[chain[0]] for chain in chains for n in chain[1:-1]}
+    for row in rows:
+        row.sort(key=lambda n: (band[n], first[n] if _is_waypoint(n) else met[n]))
+    return Layers(rows, row_of, band, chains)
+
+
+# ---------------------------------------------------------------- order
+
+
+def crossings(layers: Layers, up: dict[str, list[str]] | None = None) -> int:
+    """Crossings between neighbouring rows, counted on the order alone
+    (lines between adjacent rows cross when their ends are in opposite
+    order), as Sugiyama's method counts them. ``up``: the layers'
+    ``neighbours()[0]``, when the caller has it."""
+    if up is None:
+        up, _ = layers.neighbours()
+    position = {n: i for row in layers.rows for i, n in enumerate(row)}
+    total = 0
+    for lower_row in layers.rows[1:]:
+        pairs = sorted((position[u], position[n]) for n in lower_row for u in up[n])
+        total += _inversions([b for _, b in pairs])
+    return total
+
+
+def _inversions(values: list[int]) -> int:
+    """Pairs i < j with values[i] > values[j] (Fenwick tree, n log n)."""
+    if not values:
+        return 0
+    size = max(values) + 2
+    tree = [0] * (size + 1)
+    count = 0
+    for seen, value in enumerate(values):
+        i = value + 1
+        not_greater = 0
+        while i > 0:
+            not_greater += tree[i]
+            i -= i & -i
+        count += seen - not_greater
+        i = value + 1
+        while i <= size:
+            tree[i] += 1
+            i += i & -i
+    return count
+
+
+def order(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 0) -> Layers:
+    """Reorder every row to cut crossings (see ``_order``), from the given
+    order and from ``restarts`` shuffles of it (seeded, so the same map
+    always gets the same order); the order with fewest crossings wins.
+    Returns new Layers; ``layers`` is left as it was."""
+    return orders(layers, sweeps, swaps, restarts)[0]
+
+
+def orders(layers: Layers, sweeps: int = SWEEPS, swaps: int = 4, restarts: int = 0) -> list[Layers]:
+    """Every order ``order`` tries, fewest crossings first."""
+    up, _ = layers.neighbours()
+    found = [_order(layers, sweeps, swaps)]
+    for seed in range(restarts):
+        rng = random.Random(seed)
+        rows = []
+        for row in layers.rows:
+            shuffled = list(row)
+            rng.shuffle(shuffled)
+            shuffled.sort(key=lambda n: layers.band[n])
+            rows.append(shuffled)
+        found.append(_order(Layers(rows, layers.row_of, layers.band, layers.chains), sweeps, swaps))
+    counts = [crossings(candidate, up) for candidate in found]
+    return [found[i] for i in sorted(range(len(found)), key=lambda i: (counts[i], i))]
+
+
+def _order(layers: Layers, sweeps: int, swaps: int) -> Layers:
+    """Reorder every row to cut crossings, bands kept in place.
+
+    Sweeps down (each row sorted by the median position of what it links to
+    in the row above, the mean breaking ties) and up (by the row below),
+    each followed by swaps of neighbours while that lowers their crossings;
+    the best order seen wins, and sweeping stops once a few sweeps in a row
+    find nothing better (Sugiyama's method, as Graphviz dot does it).
+    """
+    rows = [list(r) for r in layers.rows]
+    result = Layers(rows, layers.row_of, layers.band, layers.chains)
+    up, down = layers.neighbours()
+    band = layers.band
+    best = [list(r) for r in rows]
+    best_count = crossings(result, up)
+
+    def sort_row(index: int, towards: dict[str, list[str]], other: int) -> None:
+        reference = {n: float(i) for i, n in enumerate(rows[other])}
+        row = rows[index]
+        scale = (len(rows[other]) - 1) / max(1, len(row) - 1)
+        keys: dict[str, tuple[float, float]] = {}
+        for i, node in enumerate(row):
+            linked = sorted(reference[n] for n in towards[node])
+            if linked:
+                middle = len(linked) // 2
+                median = linked[middle] if len(linked) % 2 else (linked[middle - 1] + linked[middle]) / 2
+                keys[node] = (median, sum(linked) / len(linked))
+            else:
+                keys[node] = (i * scale, i * scale)
+        row.sort(key=keys.__getitem__)
+        # Boxes stay in their bands; waypoints keep the place their lines want.
+        slots = [i for i, n in enumerate(row) if not _is_waypoint(n)]
+        boxes = sorted((row[i] for i in slots), key=lambda n: (band[n], keys[n]))
+        for i, node in zip(slots, boxes):
+            row[i] = node
+
+    stale = 0
+    for sweep in range(sweeps):
+        if sweep % 2 == 0:
+            for index in range(1, len(rows)):
+                sort_row(index, up, index - 1)
+        else:
+            for index in range(len(rows) - 2, -1, -1):
+                sort_row(index, down, index + 1)
+        _transpose(result, up, down, swaps)
+        count = crossings(result, up)
+        if count < best_count:
+            best, best_count, stale = [list(r) for r in rows], count, 0
+        else:
+            stale += 1
+            if stale >= PATIENCE:
+                break
+    result.rows = best
+    result.band = _waypoint_bands(best, band)
+    return result
+
+
+def _waypoint_bands(rows: list[list[str]], band: dict[str, int]) -> dict[str, int]:
+    """Bands once ordered: a waypoint belongs to the band of the box before
+    it in its row (the first box's band at the start of a row), so it runs
+    through that band's channels."""
+    result = dict(band)
+    for row in rows:
+        boxes = [n for n in row if not _is_waypoint(n)]
+        current = band[boxes[0]] if boxes else band[row[0]] if row else 0
+        for node in row:
+            if _is_waypoint(node):
+                result[node] = current
+            else:
+                current = band[node]
+    return result
+
+
+def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[str]], passes: int) -> None:
+    """Swap neighbours in a row (same band) while their crossings drop."""
+    rows = layers.rows
+    position = {n: i for row in rows for i, n in enumerate(row)}
+
+    def pair_crossings(a: str, b: str) -> int:
+        # Lines of a against lines of b, with a left of b.
+        count = 0
+        for towards in (up, down):
+            theirs = sorted(position[n] for n in towards[b])
+            for n in towards[a]:
+                count += bisect_left(theirs, position[n])
+        return count
+
+    for _ in range(passes):
+        improved = False
+        for row in rows:
+            for i in range(len(row) - 1):
+                a, b = row[i], row[i + 1]
+                if layers.band[a] != layers.band[b] and not (_is_waypoint(a) or _is_waypoint(b)):
+                    continue
+                if pair_crossings(b, a) < pair_crossings(a, b):
+                    row[i], row[i + 1] = b, a
+                    position[a], position[b] = i + 1, i
+                    improved = True
+        if not improved:
+            break
+
+
+# ---------------------------------------------------------------- place
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where everything sits once the tiers are folded into columns.
+
+    ``x``, ``y``: box centres. ``sub_row``: a box's row within its tier.
+    ``rows[t]``: (top, bottom) of each row of tier ``t``. ``lanes[(i, t)]``:
+    the x at which line ``i`` runs up through tier ``t`` (in a channel
+    between columns), for every tier it passes, leaves from a lower row of,
+    or enters to reach a box with another box under it. ``blocked``: boxes
+    with another box under them in their column.
+    """
+
+    x: dict[str, float]
+    y: dict[str, float]
+    sub_row: dict[str, int]
+    rows: list[list[tuple[float, float]]]
+    lanes: dict[tuple[int, int], float]
+    blocked: frozenset[str]
+
+
+@dataclass
+class _Fold:
+    """One tier's part of one band, folded into columns."""
+
+    columns: list[list[str]]
+    # channel index (0: left of the first column, len(columns): right of the last) -> line indices
+    channels: dict[int, list[int]]
+    left: float = 0.0
+    right: float = 0.0
+
+
+def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, columns: list[int]) -> Placement:
+    """Fold every tier into columns (at most ``columns[b]`` across in band
+    ``b``), leave a channel beside each column for the lines that must pass
+    it, and give every box and lane its x and y.
+
+    Folding keeps the order: a band's boxes, in the order ``order`` chose,
+    fill its columns one after another; in a column the box whose lines go
+    nearest straight up sits on top, so lines leaving one column fan out
+    without crossing. Columns sit as near as the channels allow to the mean
+    x of what their boxes link to above (least squares under the order,
+    solved exactly by pool-adjacent-violators).
+    """
+    rows = layers.rows
+    band_of = layers.band
+    bands = max(band_of.values()) + 1
+    up, down = layers.neighbours()
+    rank_in_row = {n: (i / max(1, len(row) - 1)) for row in rows for i, n in enumerate(row)}
+
+    def drift(node: str, towards: dict[str, list[str]]) -> float:
+        linked = [rank_in_row[m] for m in towards[node]]
+        return sum(linked) / len(linked) - rank_in_row[node] if linked else 0.0
+
+    folds: dict[tuple[int, int], _Fold] = {}
+    column_of: dict[str, tuple[int, int]] = {}
+    sub_row: dict[str, int] = {}
+    for t, row in enumerate(rows):
+        for b in range(bands):
+            items = [n for n in row if band_of[n] == b]
+            boxes = [n for n in items if not _is_waypoint(n)]
+            across = 1 if t < 2 else max(1, min(columns[b], len(boxes)))
+            if t < 2:
+                fold = _Fold([[n] for n in boxes] or [], {})
+            else:
+                size, extra = divmod(len(boxes), across)
+                chunks, start = [], 0
+                for j in range(across):
+                    end = start + size + (1 if j < extra else 0)
+                    # Nearest straight up on top: lines leaving a column then fan out.
+                    chunks.append(sorted(boxes[start:end], key=lambda n: abs(drift(n, up))))
+                    start = end
+                fold = _Fold([c for c in chunks if c], {})
+            for j, column in enumerate(fold.columns):
+                for r, n in enumerate(column):
+                    column_of[n] = (t, j)
+                    sub_row[n] = r if t >= 2 else 0
+            folds[(t, b)] = fold
+            seen_boxes = 0
+            for n in items:
+                if _is_waypoint(n):
+                    channel = column_of[boxes[seen_boxes - 1]][1] + 1 if seen_boxes else 0
+                    fold.channels.setdefault(channel, []).append(_line_of(n))
+                else:
+                    seen_boxes += 1
+    blocked = {n for (t, b), fold in folds.items() for column in fold.columns for n in column[:-1]}
+    for index, chain in enumerate(layers.chains):
+        lower, upper = chain[0], chain[-1]
+        if sub_row[lower] > 0:
+            t, j = column_of[lower]
+            side = j + 1 if drift(lower, up) > 0 else j
+            folds[(t, band_of[lower])].channels.setdefault(side, []).append(index)
+        if upper in blocked:
+            t, j = column_of[upper]
+            side = j + 1 if drift(upper, down) > 0 else j
+            folds[(t, band_of[upper])].channels.setdefault(side, []).append(index)
+
+    def lane_count(fold: _Fold, channel: int) -> int:
+        # Lines to one box share a lane: they run together to the same place.
+        return len({layers.chains[i][-1] for i in fold.channels.get(channel, ())})
+
+    def channel_width(fold: _Fold, channel: int) -> float:
+        lanes = lane_count(fold, channel)
+        inner = 0 < channel < len(fold.columns)
+        if not lanes:
+            return BOX_GAP * em if inner else 0.0
+        return max(BOX_GAP * em if inner else 0.0, (2 * CLEAR_GAP + (lanes - 1) * LINE_GAP) * em)
+
+    def column_width(column: list[str]) -> float:
+        return max(sizes[n][0] for n in column)
+
+    band_width = [0.0] * bands
+    for (t, b), fold in folds.items():
+        if t == 0:
+            continue  # the question spans the bands
+        need = sum(column_width(c) for c in fold.columns) + sum(
+            channel_width(fold, k) for k in range(len(fold.columns) + 1))
+        band_width[b] = max(band_width[b], need + (BOX_GAP * em if t >= 2 and fold.columns else 0))
+    left_of: list[float] = []
+    cursor = 0.0
+    for b in range(bands):
+        left_of.append(cursor)
+        cursor += band_width[b] + (BAND_GAP * em if band_width[b] else 0.0)
+    total = max(cursor - BAND_GAP * em, sizes[rows[0][0]][0])
+
+    x: dict[str, float] = {}
+    lanes: dict[tuple[int, int], float] = {}
+    for t, row in enumerate(rows):
+        for b in range(bands):
+            fold = folds[(t, b)]
+            low, high = left_of[b], left_of[b] + band_width[b]
+            if t == 0:
+                for n in row:
+                    x[n] = total / 2
+                continue
+            if t == 1:
+                for column in fold.columns:
+                    x[column[0]] = (low + high) / 2
+                continue
+            widths = [column_width(c) for c in fold.columns]
+            wanted = []
+            for column in fold.columns:
+                linked = [_x_of(m, x, lanes, layers) for n in column for m in up[n]]
+                wanted.append(sum(linked) / len(linked) if linked else (low + high) / 2)
+            if fold.columns:
+                gaps = [(widths[j] + widths[j + 1]) / 2 + channel_width(fold, j + 1) for j in range(len(widths) - 1)]
+                first = low + channel_width(fold, 0) + widths[0] / 2 + BOX_GAP * em / 2
+                last = high - channel_width(fold, len(widths)) - widths[-1] / 2 - BOX_GAP * em / 2
+                centres = _fit_in_order(wanted, gaps, first, last)
+            else:
+                centres = []
+            for column, centre in zip(fold.columns, centres):
+                for n in column:
+                    x[n] = centre
+            for channel, indices in fold.channels.items():
+                count = lane_count(fold, channel)
+                if centres:
+                    if channel == 0:
+                        edge = centres[0] - widths[0] / 2 - CLEAR_GAP * em
+                        start = edge - (count - 1) * LINE_GAP * em
+                    elif channel == len(centres):
+                        start = centres[-1] + widths[-1] / 2 + CLEAR_GAP * em
+                    else:
+                        a = centres[channel - 1] + widths[channel - 1] / 2
+                        z = centres[channel] - widths[channel] / 2
+                        start = (a + z) / 2 - (count - 1) * LINE_GAP * em / 2
+                else:
+                    linked = [_x_of(layers.chains[i][-1], x, lanes, layers) for i in indices]
+                    middle = min(max(sum(linked) / len(linked), low), high)
+                    start = middle - (count - 1) * LINE_GAP * em / 2
+                targets = sorted({layers.chains[i][-1] for i in indices},
+                                 key=lambda n: (_x_of(n, x, lanes, layers), n))
+                lane_of = {n: start + k * LINE_GAP * em for k, n in enumerate(targets)}
+                for i in indices:
+                    lanes[(i, t)] = lane_of[layers.chains[i][-1]]
+
+    y: dict[str, float] = {}
+    row_spans: list[list[tuple[float, float]]] = []
+    cursor = 0.0
+    for t, row in enumerate(rows):
+        if t:
+            cursor += TIER_GAP * em
+        depth = 1 + max((sub_row[n] for n in row if not _is_waypoint(n)), default=0)
+        spans = []
+        for r in range(depth):
+            if r:
+                cursor += ROW_GAP * em
+            height = max((sizes[n][1] for n in row if not _is_waypoint(n) and sub_row[n] == r), default=0.0)
+            spans.append((cursor, cursor + height))
+            for n in row:
+                if not _is_waypoint(n) and sub_row[n] == r:
+                    y[n] = cursor + height / 2
+            cursor += height
+        row_spans.append(spans)
+    # vis-network places nodes at whole units (it parses x and y as
+    # integers): boxes sit there here too, so lines meet their borders.
+    x = {n: float(round(v)) for n, v in x.items()}
+    y = {n: float(round(v)) for n, v in y.items()}
+    for t, row in enumerate(rows):
+        for r, (top, bottom) in enumerate(row_spans[t]):
+            boxes = [n for n in row if not _is_waypoint(n) and sub_row[n] == r]
+            row_spans[t][r] = (min([top, *(y[n] - sizes[n][1] / 2 for n in boxes)]),
+                               max([bottom, *(y[n] + sizes[n][1] / 2 for n in boxes)]))
+    return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
+
+
+def _line_of(waypoint: str) -> int:
+    return int(waypoint[1:].split(":")[0])
+
+
+def _x_of(node: str, x: dict[str, float], lanes: dict[tuple[int, int], float], layers: Layers) -> float:
+    """Where a line meets ``node``: a box's centre, or a waypoint's lane."""
+    if _is_waypoint(node):
+        return lanes[(_line_of(node), layers.row_of[node])]
+    return x[node]
+
+
+def _is_waypoint(node: str) -> bool:
+    return node.startswith("\0")
+
+
+def _width(sizes: dict[str, tuple[float, float]], node: str) -> float:
+    return 0.0 if _is_waypoint(node) else sizes[node][0]
+
+
+def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: float) -> list[float]:
+    """Positions as near as possible (least squares) to ``wanted`` with
+    ``x[i+1] - x[i] >= gaps[i]`` and all within [low, high] where room allows.
+
+    Shifting each x by the gaps before it turns the problem into isotonic
+    regression, which pool-adjacent-violators solves exactly; the bounds
+    enter as two heavy items at the ends.
+
+    >>> _fit_in_order([5, 5], [10], 0, 100)
+    [0.0, 10.0]
+    """
+    offsets = [0.0]
+    for g in gaps:
+        offsets.append(offsets[-1] + g)
+    span = offsets[-1]
+    heavy = 1e6
+    values = [low] + [w - o for w, o in zip(wanted, offsets)] + [high - span]
+    weights = [heavy] + [1.0] * len(wanted) + [heavy]
+    if high - low < span:  # no room: keep the gaps, centred
+        start = (low + high - span) / 2
+        return [start + o for o in offsets]
+    # Lower bound: first item >= low (values must be >= low); upper: last <= high - span.
+    blocks: list[list[float]] = []  # [mean, weight, count]
+    for value, weight in zip(values, weights):
+        blocks.append([value, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean2, weight2, count2 = blocks.pop()
+            mean1, weight1, count1 = blocks.pop()
+            total = weight1 + weight2
+            blocks.append([(mean1 * weight1 + mean2 * weight2) / total, total, count1 + count2])
+    fitted: list[float] = []
+    for mean, _, count in blocks:
+        fitted.extend([mean] * count)
+    inner = fitted[1:-1]
+    return [min(max(v, low), high - span) + o for v, o in zip(inner, offsets)]
+
+
+# ---------------------------------------------------------------- route
+
+
+def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
+          taut: bool = True) -> list[list[Point]]:
+    """Each line as points from the border of its lower end to the border of
+    its upper end.
+
+    A line leaves its lower box through the top border and enters its upper
+    box through the bottom border, at ports spread along the border in the
+    order of where the lines go, so arrowheads do not pile up. It runs
+    straight up over its own box, or along its lane in the channel beside
+    its column when boxes sit above it; through each tier it passes, along
+    its lane; into its upper box straight from below, or along a lane and
+    the gap under the box when another box sits below it in its column.
+    Between rows and tiers it crosses channels that hold no box, so no
+    segment enters a box that is not one of its ends. With ``taut``, each
+    line is then pulled as straight as the boxes allow.
+    """
+    x, y, lanes, spans = placement.x, placement.y, placement.lanes, placement.rows
+    row_of = layers.row_of
+    sub = placement.sub_row
+
+    def first_step(index: int) -> float:
+        chain = layers.chains[index]
+        lane = lanes.get((index, row_of[chain[0]]))
+        if lane is not None:
+            return lane
+        nxt = chain[1]
+        return lanes[(index, row_of[nxt])] if _is_waypoint(nxt) else x[nxt]
+
+    def last_step(index: int) -> float:
+        chain = layers.chains[index]
+        lane = lanes.get((index, row_of[chain[-1]]))
+        if lane is not None:
+            return lane
+        before = chain[-2]
+        return lanes[(index, row_of[before])] if _is_waypoint(before) else x[before]
+
+    obstacles = _Obstacles({
+        n: (x[n] - sizes[n][0] / 2, y[n] - sizes[n][1] / 2, x[n] + sizes[n][0] / 2, y[n] + sizes[n][1] / 2)
+        for n in x if not _is_waypoint(n)
+    }, CLEARANCE) if taut else None
+    start_x = _ports(layers, sizes, x, 0, first_step)
+    end_x = _ports(layers, sizes, x, -1, last_step)
+    lines: list[list[Point]] = []
+    for index, chain in enumerate(layers.chains):
+        lower, upper = chain[0], chain[-1]
+        t = row_of[lower]
+        px = start_x[index]
+        points: list[Point] = [(px, y[lower] - sizes[lower][1] / 2)]
+        if sub[lower] > 0:
+            lane = lanes[(index, t)]
+            points += [(px, spans[t][sub[lower]][0]), (lane, spans[t][sub[lower] - 1][1]), (lane, spans[t][0][0])]
+        else:
+            points.append((px, spans[t][0][0]))
+        for waypoint in chain[1:-1]:
+            m = row_of[waypoint]
+            lane = lanes[(index, m)]
+            points += [(lane, spans[m][-1][1]), (lane, spans[m][0][0])]
+        s = row_of[upper]
+        qx = end_x[index]
+        if upper in placement.blocked:
+            lane = lanes[(index, s)]
+            points += [(lane, spans[s][-1][1]), (lane, spans[s][sub[upper] + 1][0]), (qx, spans[s][sub[upper]][1])]
+        else:
+            points.append((qx, spans[s][-1][1]))
+        points.append((qx, y[upper] + sizes[upper][1] / 2))
+        lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
+    return lines
+
+
+class _Obstacles:
+    """The boxes, bucketed by x, so that a segment is tested only against
+    the boxes near it."""
+
+    def __init__(self, rects: dict[str, tuple[float, float, float, float]], clearance: float) -> None:
+        self.rects = {n: (x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)
+                      for n, (x0, y0, x1, y1) in rects.items()}
+        self.bucket: dict[int, list[str]] = {}
+        for n, (x0, _, x1, _) in self.rects.items():
+            for k in range(int(x0 // BUCKET), int(x1 // BUCKET) + 1):
+                self.bucket.setdefault(k, []).append(n)
+
+    def clear(self, p: Point, q: Point, ends: tuple[str, str]) -> bool:
+        """Whether segment pq stays out of every box but ``ends``."""
+        lo, hi = min(p[0], q[0]), max(p[0], q[0])
+        seen: set[str] = set()
+        for k in range(int(lo // BUCKET), int(hi // BUCKET) + 1):
+            for n in self.bucket.get(k, ()):
+                if n in seen or n in ends:
+                    continue
+                seen.add(n)
+                if _segment_hits(p, q, self.rects[n]):
+                    return False
+        return True
+
+    def pull(self, points: list[Point], ends: tuple[str, str]) -> list[Point]:
+        """The polyline pulled taut: from each kept point, straight on to the
+        farthest later point that a straight segment reaches without
+        touching a box, so lines run as directly as the boxes allow."""
+        kept = [points[0]]
+        i = 0
+        while i < len(points) - 1:
+            j = len(points) - 1
+            while j > i + 1 and not self.clear(points[i], points[j], ends):
+                j -= 1
+            kept.append(points[j])
+            i = j
+        return kept
+
+
+def _segment_hits(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
+    """Whether segment pq meets the rectangle (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = rect
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for edge, distance in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if edge == 0:
+            if distance < 0:
+                return False
+            continue
+        t = distance / edge
+        if edge < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _ports(layers: Layers, sizes: dict[str, tuple[float, float]], x: dict[str, float], end: int,
+           toward: Callable[[int], float]) -> dict[int, float]:
+    """Where each line meets the box at its ``end`` (0: lower, -1: upper),
+    spread along the border in the order of where the lines head."""
+    at: dict[str, list[int]] = {}
+    for index, chain in enumerate(layers.chains):
+        at.setdefault(chain[end], []).append(index)
+    ports: dict[int, float] = {}
+    for node, indices in at.items():
+        indices.sort(key=lambda i: (toward(i), i))
+        spread = min(sizes[node][0] * 0.6, 14.0 * (len(indices) - 1))
+        for k, i in enumerate(indices):
+            ports[i] = x[node] - spread / 2 + (spread * k / (len(indices) - 1) if len(indices) > 1 else spread / 2)
+    return ports
+
+
+def _simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and points on a straight run."""
+    out: list[Point] = []
+    for p in points:
+        p = (round(p[0], 1), round(p[1], 1))
+        if out and p == out[-1]:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if abs((bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax)) < 1e-6:
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- the whole map
+
+
+@dataclass(frozen=True)
+class Box:
+    """A drawn box: centre, size and label lines, in map units."""
+
+    id: str
+    kind: str
+    x: float
+    y: float
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    font_size: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """A drawn line, ``points`` from the border of ``source`` to ``target``."""
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """Everything drawn, and the scale at which it fits the theme's map area."""
+
+    boxes: dict[str, Box]
+    lines: tuple[Line, ...]
+    width: float
+    height: float
+    scale: float
+
+
+def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayout:
+    """Boxes and lines of one question's map in ``theme``: the wrap that
+    shows the largest type once the map is fitted to the theme's map area
+    (``METRICS``), ordered, placed and routed.
 
     Raises KeyError for an id that is not a question of ``g``.
 
@@ -109,161 +885,170 @@ def layout(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str, Po
     >>> from argmap.graph import build_graph
     >>> import pathlib
     >>> g = build_graph(load_corpus(pathlib.Path("tests/fixtures/mini")).corpus)
-    >>> pos = layout(g, "collective-security-aim")
-    >>> pos["collective-security-aim"][1] < pos["collective-security-aim/agree"][1] < pos["german-deal"][1]
+    >>> m = map_layout(g, "collective-security-aim")
+    >>> m.boxes["collective-security-aim"].y < m.boxes["collective-security-aim/agree"].y < m.boxes["german-deal"].y
     True
     """
-    m = METRICS[theme]
-    sides = sides_of(g, question)
-    nodes = map_nodes(g, question)
-    order = {n: i for i, n in enumerate(nodes)}
-    arguments = _argument_graph(g, nodes)
-    home = _home_slots(g, arguments, sides)
-    depth = _claim_depths(g, arguments, sides)
+    ranking = rank(g, question)
+    labels: dict[str, Label] = {n: node_label(g, n, theme) for n in ranking.nodes}
+    sizes = {n: (label.width, label.height) for n, label in labels.items()}
+    em = FONT_SIZE[theme]["claim"]
+    metrics = METRICS[theme]
+    candidates = _column_candidates(ranking, sizes, em, metrics)
+    small = len(ranking.nodes) <= 300
+    # A map too large to read whole gets a quicker, rougher order and
+    # lines that keep to their channels.
+    ordered = orders(tiers(ranking), sweeps=SWEEPS if small else 2, swaps=4 if small else 1,
+                     restarts=RESTARTS if small else 0)
+    layers = ordered[0]
+    # Past the type a reader needs, fewer crossings beat larger type.
+    good = metrics.readable_px / em
+    tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
 
-    bands = [_Band(MIN_SIDE_COLUMNS if slot % 2 == 0 else 0, [], [], cell_width=m.cell_width) for slot in range(2 * len(sides) - 1)]
-    for node in nodes:
-        kind = g.nodes[node]["kind"]
-        if kind == "claim":
-            bands[home[node]].claims.append(node)
-        elif kind == "evidence":
-            bands[home[node]].evidence.append(node)
+    def fitted(columns: list[int]) -> float:
+        key = tuple(columns)
+        if key not in tried:
+            placement = place(layers, sizes, em, columns)
+            left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+            tried[key] = (min(metrics.view_width / (right - left), metrics.view_height / (bottom - top)), placement)
+        return tried[key][0]
 
-    def pull(node: str) -> float:
-        # Neighbours in other bands draw a node towards that edge of its band.
-        others = [home.get(n, home[node]) for n in nx.all_neighbors(arguments, node) if n in home]
-        return sum(others) / len(others) - home[node] if others else 0.0
-
-    for band in bands:
-        band.claims.sort(key=lambda c: (depth[c], pull(c), order[c]))
-    claim_rows = _choose_columns(bands, m)
-
-    positions: dict[str, Position] = {}
-    left = 0.0
-    for band in bands:
-        band.left = left
-        left += band.columns * m.cell_width
-    width = left
-    for band in bands:
-        _fill(band, band.claims, m.claims_y, m.row_height["claim"], positions)
-    evidence_y = m.claims_y + claim_rows * m.row_height["claim"] + m.tier_gap
-    for band in bands:
-        band.evidence.sort(key=lambda e: (_barycentre(arguments, e, positions, band.centre), order[e]))
-        _fill(band, band.evidence, evidence_y, m.row_height["evidence"], positions)
-    positions[question] = (round(width / 2, 1), 0.0)
-    for index, side in enumerate(sides):
-        positions[side] = (round(bands[2 * index].centre, 1), float(m.side_y))
-    return {n: positions[n] for n in nodes}
-
-
-def _argument_graph(g: nx.DiGraph, nodes: list[str]) -> nx.DiGraph:
-    keep = set(nodes)
-    arguments = nx.DiGraph()
-    arguments.add_nodes_from(n for n in nodes if g.nodes[n]["kind"] in ("claim", "evidence", "side"))
-    arguments.add_edges_from(
-        (u, v) for u, v, r in g.edges(data="relation")
-        if r in ARGUMENT_RELATIONS and u in keep and v in keep
-    )
-    return arguments
-
-
-def _home_slots(g: nx.DiGraph, arguments: nx.DiGraph, sides: list[str]) -> dict[str, int]:
-    """The band of every claim and evidence item.
-
-    A claim listed on a side lives under it. Anything else lives with what it
-    argues about directly: in that band when all of it is in one band, else
-    in the band nearest their middle, i.e. the shared band between two
-    neighbouring sides. Parents are placed before their children.
-    """
-    home = {s: 2 * i for i, s in enumerate(sides)}
-    listed = {c: 2 * i for i, s in enumerate(sides) for c in g.nodes[s]["claims"]}
-    for node in reversed(list(nx.topological_sort(arguments))):
-        if node in home:
-            continue
-        if node in listed:
-            home[node] = listed[node]
-            continue
-        slots = sorted({home[p] for p in arguments.successors(node)})
-        home[node] = math.floor(sum(slots) / len(slots) + 0.5)
-    for side in sides:
-        del home[side]
-    return home
-
-
-def _claim_depths(g: nx.DiGraph, arguments: nx.DiGraph, sides: list[str]) -> dict[str, int]:
-    """0 for claims listed on a side; one more than its deepest parent claim otherwise."""
-    listed = {c for s in sides for c in g.nodes[s]["claims"]}
-    depth: dict[str, int] = {}
-    for node in reversed(list(nx.topological_sort(arguments))):
-        if g.nodes[node]["kind"] != "claim":
-            continue
-        parents = [depth[p] for p in arguments.successors(node) if p in depth]
-        depth[node] = 0 if node in listed or not parents else 1 + max(parents)
-    return depth
-
-
-def _choose_columns(bands: list[_Band], m: Metrics) -> int:
-    """Give each band its columns so the fitted map shows the largest text.
-
-    Tries row budgets for the claim and the evidence tier; each band gets the
-    columns it needs to stay within both budgets. Returns the rows the claim tier uses.
-    """
-    claims_max = max(len(b.claims) for b in bands)
-    evidence_max = max(len(b.evidence) for b in bands)
-    best: tuple[float, float, list[int], int, int] | None = None
-    for claim_budget in _budgets(claims_max):
-        for evidence_budget in _budgets(evidence_max):
-            columns = [
-                max(b.minimum_columns, _ceil_div(len(b.claims), claim_budget),
-                    _ceil_div(len(b.evidence), evidence_budget))
-                for b in bands
-            ]
-            claim_rows = max((_ceil_div(len(b.claims), c) for b, c in zip(bands, columns) if c), default=0)
-            evidence_rows = max((_ceil_div(len(b.evidence), c) for b, c in zip(bands, columns) if c), default=0)
-            width = max(sum(columns) * m.cell_width, m.box_width["question"])
-            height = (m.claims_y + claim_rows * m.row_height["claim"] + m.tier_gap
-                      + evidence_rows * m.row_height["evidence"] + m.box_height["question"] / 2)
-            scale = min(m.view_width / width, m.view_height / height)
-            candidate = (scale, -width, columns, claim_rows, evidence_rows)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
+    for columns in candidates[:CANDIDATES] if small else candidates[:1]:
+        fitted(columns)
+    if small:
+        _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
+    best: tuple[tuple[float, int, float], float, Layers, Placement] | None = None
+    for key, (scale, placement) in sorted(tried.items(), key=lambda item: -item[1][0])[:CANDIDATES]:
+        tangle = _drawn_crossings(ranking, layers, placement, sizes) if small and scale >= good else 0
+        score = (min(scale, good), -tangle, scale)
+        if best is None or score > best[0]:
+            best = (score, scale, layers, placement)
     assert best is not None
-    for band, count in zip(bands, best[2]):
-        band.columns = count
-    return best[3]
+    # The next best orders, folded the same way: the fewest crossings as
+    # drawn may come from an order with a few more between rows.
+    columns = list(next(k for k, v in tried.items() if v[1] is best[3]))
+    for other in ordered[1:ALTERNATIVES + 1] if small else []:
+        placement = place(other, sizes, em, columns)
+        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        tangle = _drawn_crossings(ranking, other, placement, sizes) if scale >= good else 0
+        score = (min(scale, good), -tangle, scale)
+        if score > best[0]:
+            best = (score, scale, other, placement)
+    _, scale, layers, placement = best
+    routes = route(layers, placement, sizes, taut=small)
+    left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+    boxes = {
+        n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
+               labels[n].width, labels[n].height, labels[n].lines, labels[n].font_size)
+        for n in ranking.nodes
+    }
+    lines = tuple(
+        Line(u, v, tuple((round(px - left, 1), round(py - top, 1)) for px, py in points))
+        for (u, v), points in zip(ranking.edges, routes)
+    )
+    return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), scale)
+
+
+def _widest_tiers(ranking: Ranking) -> list[int]:
+    """Per band, the most boxes any one tier has in it: more columns than
+    that would stay empty."""
+    counts: dict[tuple[int, int], int] = {}
+    for n, t in ranking.tier.items():
+        if t >= 2:
+            counts[(t, ranking.band[n])] = counts.get((t, ranking.band[n]), 0) + 1
+    return [max((c for (_, b), c in counts.items() if b == band), default=0) for band in range(ranking.bands)]
+
+
+def _widen(start: tuple[int, ...], fitted: Callable[[list[int]], float], most: list[int], good: float) -> None:
+    """Hill-climb from ``start``: give one band one column more or fewer
+    while the fitted scale grows (every folding tried is kept by ``fitted``)."""
+    current = list(start)
+    scale = fitted(current)
+    for _ in range(4 * len(current) + 8):
+        moves = []
+        for b, count in enumerate(current):
+            for step in (1, -1):
+                if 1 <= count + step <= most[b]:
+                    moves.append(current[:b] + [count + step] + current[b + 1:])
+        if not moves:
+            return
+        best = max(moves, key=fitted)
+        if fitted(best) <= scale + 1e-9:
+            return
+        current, scale = best, fitted(best)
+
+
+def _drawn_crossings(ranking: Ranking, layers: Layers, placement: Placement,
+                     sizes: dict[str, tuple[float, float]]) -> int:
+    """Crossings of the lines as routed."""
+    routes = route(layers, placement, sizes)
+    return measure.crossings([(u, v, points) for (u, v), points in zip(ranking.edges, routes)])
+
+
+def _extent(nodes: tuple[str, ...], placement: Placement,
+            sizes: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of everything drawn (boxes and lanes)."""
+    lanes = list(placement.lanes.values())
+    left = min([placement.x[n] - sizes[n][0] / 2 for n in nodes] + lanes)
+    right = max([placement.x[n] + sizes[n][0] / 2 for n in nodes] + lanes)
+    top = min(placement.y[n] - sizes[n][1] / 2 for n in nodes)
+    bottom = max(placement.y[n] + sizes[n][1] / 2 for n in nodes)
+    return left, top, right, bottom
+
+
+def _column_candidates(ranking: Ranking, sizes: dict[str, tuple[float, float]], em: float,
+                       metrics: Metrics) -> list[list[int]]:
+    """Columns per band worth trying, best estimated first.
+
+    Row budgets for the claim tiers and for the evidence tier give each band
+    the columns it needs to stay within them; the estimate of the fitted
+    scale counts a channel's worth of room for lines beside each column.
+    """
+    bands = ranking.bands
+    claim_tiers = sorted({t for n, t in ranking.tier.items() if ranking.kind[n] == "claim"})
+    counts: dict[int, dict[int, int]] = {}
+    for n, t in ranking.tier.items():
+        if t >= 2:
+            counts.setdefault(t, {}).setdefault(ranking.band[n], 0)
+            counts[t][ranking.band[n]] += 1
+    width_of = max((w for n, (w, _) in sizes.items() if ranking.tier[n] >= 2), default=100.0)
+    height_of: dict[int, float] = {}
+    for n, t in ranking.tier.items():
+        height_of[t] = max(height_of.get(t, 0.0), sizes[n][1])
+    lines_per_box = len(ranking.edges) / max(1, sum(1 for n in ranking.nodes if ranking.tier[n] >= 2))
+    cell = width_of + BOX_GAP * em + lines_per_box * LINE_GAP * em * 1.5
+    most = max((max(c.values()) for c in counts.values()), default=1)
+    scored: list[tuple[float, list[int]]] = []
+    seen: set[tuple[int, ...]] = set()
+    for budget_claims in _budgets(most):
+        for budget_evidence in _budgets(most):
+            columns = [MIN_SIDE_COLUMNS if b % 2 == 0 else 0 for b in range(bands)]
+            for t, per_band in counts.items():
+                budget = budget_claims if t in claim_tiers else budget_evidence
+                for b, count in per_band.items():
+                    columns[b] = max(columns[b], math.ceil(count / budget))
+            key = tuple(columns)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows_total = 0.0
+            for t in sorted(counts):
+                depth = max(math.ceil(c / max(1, columns[b])) for b, c in counts[t].items())
+                rows_total += depth * (height_of[t] + ROW_GAP * em) + (TIER_GAP - ROW_GAP) * em
+            height = rows_total + sum(height_of.get(t, 0) + TIER_GAP * em for t in (0, 1))
+            width = max(sum(columns) * cell + BAND_GAP * em * (bands - 1), sizes[ranking.question][0])
+            scored.append((min(metrics.view_width / width, metrics.view_height / height), columns))
+    scored.sort(key=lambda item: (-item[0], sum(item[1])))
+    return [columns for _, columns in scored]
 
 
 def _budgets(count: int) -> list[int]:
-    """Row budgets worth trying for a tier of at most ``count`` items per band:
-    every small number, then a geometric sweep, so large maps stay quick."""
-    if count == 0:
-        return [1]
-    budgets = set(range(1, min(count, 24) + 1))
-    step = 24.0
+    """Row budgets worth trying for a tier of at most ``count`` boxes per
+    band: every small number, then a geometric sweep, so large maps stay quick."""
+    budgets = set(range(1, min(count, 12) + 1))
+    step = 12.0
     while step < count:
-        step *= 1.25
+        step *= 1.3
         budgets.add(min(count, math.ceil(step)))
     return sorted(budgets)
-
-
-def _ceil_div(a: int, b: int) -> int:
-    return -(-a // b)
-
-
-def _fill(band: _Band, items: list[str], top: float, row_height: float, positions: dict[str, Position]) -> None:
-    """Place ``items`` row by row in the band; a short last row is centred."""
-    if not items:
-        return
-    columns = band.columns
-    for index, node in enumerate(items):
-        row, column = divmod(index, columns)
-        in_row = min(columns, len(items) - row * columns)
-        offset = (columns - in_row) / 2
-        x = band.left + (offset + column + 0.5) * band.cell_width
-        positions[node] = (round(x, 1), float(top + row * row_height))
-
-
-def _barycentre(arguments: nx.DiGraph, node: str, positions: dict[str, Position], default: float) -> float:
-    """Mean x of the claims an evidence item is linked to (its lines' far ends)."""
-    xs = [positions[p][0] for p in arguments.successors(node) if p in positions]
-    return sum(xs) / len(xs) if xs else default

@@ -1,9 +1,13 @@
-"""vis-network nodes, edges and options for one question's map, via pyvis.
+"""vis-network nodes, options and the fixed drawing of one question's map.
 
-pyvis only assembles the data here; its own template and ``write_html`` are
-not used (they pull Bootstrap from a CDN, skip escaping, and write without an
-encoding). pyvis imports IPython when imported, so this module is imported
-only when pages are rendered.
+The page draws exactly what ``argmap.render.layout`` computed: each box as a
+vis-network node at its place, with its label lines joined by "\\n" and a
+fixed width and height, so vis-network never wraps or cuts a label; and each
+line as its polyline, which the page draws itself (vis-network has no edges
+here: its own lines would run straight through boxes).
+
+pyvis is not used: it only assembled dictionaries, and importing it (it
+imports IPython) took half of ``argmap build``'s time.
 """
 
 from __future__ import annotations
@@ -11,42 +15,59 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
-from argmap.render.data import drawn_label
-from argmap.render.layout import METRICS, layout
+from argmap.render.layout import Box, MapLayout, map_layout
 from argmap.render.style import (
-    THEMES, claim_group, edge_style, evidence_group, groups, network_options, side_group,
+    MARGIN, THEMES, claim_group, evidence_group, groups, line_style, network_options, side_group,
 )
 
 
 def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The ``vis`` entry of the page data: nodes at fixed layout positions,
-    edges with ids ``e<index into data["links"]>``, options, and per theme
-    the groups and every node's position and drawn label."""
-    themes = {
-        theme: {n: [*xy, drawn_label(g, n, theme)] for n, xy in layout(g, question, theme).items()}
-        for theme in THEMES
-    }
-    opening = themes[data["theme"]]
+    """The ``vis`` entry of the page data (see ``argmap.render.data``)."""
+    layouts = {theme: map_layout(g, question, theme) for theme in THEMES}
+    links = [(link["from"], link["to"]) for link in data["links"]]
+    for theme, drawn in layouts.items():
+        if [(line.source, line.target) for line in drawn.lines] != links:
+            raise AssertionError(f"the {theme} layout's lines are not the page's links")
+    opening = layouts[data["theme"]].boxes
     side_of = {c: side["order"] for side in data["sides"] for c in side["claims"]}
     side_fill = {side["id"]: side["colour"] for side in data["sides"]}
-    net = Network(directed=True)
+    nodes = []
     for node in data["nodes"]:
         node_id, kind = node["id"], node["kind"]
-        x, y, label = opening[node_id]
-        net.add_node(node_id, label=label, shape="box", group=_group(g, node_id, kind, data, side_of),
-                     x=x, y=y, title=_tooltip(g, node_id, kind))
-    for index, link in enumerate(data["links"]):
-        net.add_edge(link["from"], link["to"], id=f"e{index}",
-                     **edge_style(link["relation"], link["weight"], side_fill.get(link["to"])))
-    net.options = network_options(len(data["links"]))
+        box = opening[node_id]
+        nodes.append({
+            "id": node_id, "label": "\n".join(box.lines), "group": _group(g, node_id, kind, data, side_of),
+            "x": box.x, "y": box.y, "title": _tooltip(g, node_id, kind), **_size(box),
+        })
     return {
-        "nodes": [_without_defaults(n) for n in net.nodes],
-        "edges": [_without_defaults(e) for e in net.edges],
-        "options": net.options,
-        "groups": {theme: groups(len(data["sides"]), theme, METRICS[theme].box_width) for theme in THEMES},
-        "themes": themes,
+        "nodes": nodes,
+        "options": network_options(),
+        "lineStyles": [line_style(link["relation"], link["weight"], side_fill.get(link["to"])) for link in data["links"]],
+        "groups": {theme: groups(len(data["sides"]), theme) for theme in THEMES},
+        "layout": {theme: _drawing(drawn) for theme, drawn in layouts.items()},
+    }
+
+
+def _size(box: Box) -> dict[str, Any]:
+    """vis-network options that fix a box to exactly its size: vis-network's
+    constraints hold the text area, inside the group's margin. No maximum:
+    with one, vis-network breaks lines again itself, measuring some in the
+    wrong type; the lines computed here already fit."""
+    inner = 2 * MARGIN[box.kind]
+    return {"widthConstraint": {"minimum": round(box.width - inner, 2)},
+            "heightConstraint": {"minimum": round(box.height - inner, 2), "valign": "middle"}}
+
+
+def _drawing(drawn: MapLayout) -> dict[str, Any]:
+    return {
+        "boxes": {
+            b.id: {"x": b.x, "y": b.y, "width": b.width, "height": b.height, "lines": list(b.lines),
+                   "fontSize": b.font_size}
+            for b in drawn.boxes.values()
+        },
+        "lines": [[list(p) for p in line.points] for line in drawn.lines],
+        "width": drawn.width, "height": drawn.height, "scale": round(drawn.scale, 4),
     }
 
 
@@ -68,10 +89,3 @@ def _tooltip(g: nx.DiGraph, node: str, kind: str) -> str:
     if kind in ("claim", "question"):
         return attrs["text"]
     return attrs["label"]
-
-
-def _without_defaults(item: dict[str, Any]) -> dict[str, Any]:
-    """Drop what the groups and edge defaults already say (pyvis writes a
-    shape on every node and ``arrows: "to"`` on every directed edge), so each
-    item stays small."""
-    return {k: v for k, v in item.items() if k != "shape" and not (k == "arrows" and v == "to")}

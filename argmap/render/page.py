@@ -33,14 +33,16 @@ HERE = Path(__file__).resolve().parent
 # before panel.js and mapview.js: it restyles the page on a theme change before
 # they measure it; panel.js before mapview.js: the map starts at its final
 # size); evidence.js (dates and side stances), grid.js and timeline.js after
-# controls.js, whose view buttons they add; api.js assembles the public API and starts the views; plan.js, and any
+# controls.js, whose view buttons they add; focus.js (a box's argument) before
+# mapview.js, which lights it; print.js (the map drawn for print) after
+# mapview.js; api.js assembles the public API and starts the views; plan.js, and any
 # view loaded after api.js, registers and starts at once. hash.js comes last:
 # it restores the state a link names, which may name any registered view.
 # vendor/js-yaml.min.js, mine-file.js and workspace.js come right after
 # state.js: they apply the reader's own additions the browser kept before any
 # view reads the data; workspace-ui.js is their view (the Mine tab).
 MAP_SCRIPTS = ("weigh.js", "state.js", "vendor/js-yaml.min.js", "mine-file.js", "workspace.js",
-               "controls.js", "panel.js", "mapview.js", "outline.js",
+               "focus.js", "controls.js", "panel.js", "mapview.js", "print.js", "outline.js",
                "evidence.js", "grid.js", "timeline.js", "workspace-ui.js", "api.js", "plan.js", "hash.js")
 VIS_NETWORK = Path("lib", "vis-9.1.2", "vis-network.min.js")
 GENERATOR = "argmap"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.labels import FONT_SIZE, MARGIN
+
 # Okabe-Ito, minus the two hues the lines use; text colour chosen per fill
 # for WCAG AA contrast.
 SIDE_PALETTE = (
@@ -35,22 +37,16 @@ EVIDENCE_FILL = "#fff6dc"
 EVIDENCE_BORDER = "#9c8652"
 ASIDE_FILL = "#e9ebee"
 ASIDE_BORDER = "#9aa1ab"
-FONT_FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+# One font the page really has on Debian (Liberation Sans) and that is metrically
+# identical to Arial elsewhere, so the widths Python measures (text.py) hold.
+FONT_FACE = "'Liberation Sans', Arial, Helvetica, sans-serif"
 # 0.0: a link the reader set aside (corpus ``weights``): a thin grey dotted line.
 EDGE_WIDTH = {0.0: 1.0, 0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
-DEFAULT_EDGE_WIDTH = EDGE_WIDTH[0.5]
-# Curved lines read better, but vis-network spends most of a big map's start
-# on them (2,000 nodes: ~0.45 s of 0.65 s); past this many lines, straight.
-CURVED_EDGE_LIMIT = 300
 
 THEMES = ("default", "projector")
-# The layout leaves room for exactly these labels (``layout.METRICS``). The
-# projector's type is 1.3 times larger, and darker and thicker too (a text
-# stroke in the text colour), to read from the back of a classroom.
-FONT_SIZE = {
-    "default": {"question": 17, "side": 16, "claim": 14, "evidence": 13},
-    "projector": {"question": 22, "side": 21, "claim": 18, "evidence": 17},
-}
+# The projector's type is darker and thicker too (a text stroke in the text
+# colour), to read from the back of a classroom. Sizes and margins are
+# ``argmap.labels``', which sizes every box for its label.
 _TEXT_STROKE = {"default": 0, "projector": 0.7}
 _BORDER = {"default": 2, "projector": 3}
 
@@ -74,12 +70,16 @@ def evidence_group(contested: bool, accepted: bool = True) -> str:
     return "evidence" + ("-contested" if contested else "") + ("" if accepted else "-aside")
 
 
-def groups(side_count: int, theme: str, widths: dict[str, int]) -> dict[str, Any]:
+def groups(side_count: int, theme: str) -> dict[str, Any]:
     """vis-network groups for a map with ``side_count`` sides in ``theme``.
 
-    ``widths`` are the layout's box widths per kind, so labels wrap exactly
-    where the layout left room for them. The projector theme uses heavier,
-    blacker type and borders, readable from the back of a classroom.
+    Each node brings its own fixed size (``network.vis_data``); a group sets
+    the type and the margin the layout measured with, so the label lines
+    fit exactly. A selected box keeps its regular weight (vis-network would
+    draw it bold, which is wider and would break it elsewhere) and shows
+    its selection by a thicker border and by fading the rest. The projector
+    theme uses heavier, blacker type and borders, readable from the back of
+    a classroom.
     """
     border = _BORDER[theme]
     stroke = _TEXT_STROKE[theme]
@@ -87,8 +87,9 @@ def groups(side_count: int, theme: str, widths: dict[str, int]) -> dict[str, Any
 
     def box(kind: str, fill: str, edge: str, text: str, width: float = border,
             radius: int = 4, **extra: Any) -> dict[str, Any]:
-        font = {"face": FONT_FACE, "size": FONT_SIZE[theme][kind], "color": text,
-                "strokeWidth": stroke, "strokeColor": text}
+        size = FONT_SIZE[theme][kind]
+        font = {"face": FONT_FACE, "size": size, "color": text,
+                "strokeWidth": stroke, "strokeColor": text, "align": "center"}
         return {
             "shape": "box",
             "color": {"background": fill, "border": edge,
@@ -96,77 +97,59 @@ def groups(side_count: int, theme: str, widths: dict[str, int]) -> dict[str, Any
                       "hover": {"background": fill, "border": INK}},
             "borderWidth": width,
             "borderWidthSelected": width + 2,
+            "chosen": {"label": False, "node": True},
             "font": font,
-            "widthConstraint": {"maximum": widths[kind]},
-            "margin": 8,
+            "margin": MARGIN[kind],
             "shapeProperties": {"borderRadius": radius, **extra.pop("shape", {})},
             **extra,
         }
 
     result: dict[str, Any] = {
-        "question": box("question", QUESTION_FILL, QUESTION_FILL, "#ffffff", radius=6, margin=14),
+        "question": box("question", QUESTION_FILL, QUESTION_FILL, "#ffffff", radius=6),
     }
     for order in range(side_count):
         fill, text = SIDE_PALETTE[order % len(SIDE_PALETTE)]
-        result[side_group(order)] = box("side", fill, INK if projector else fill, text, radius=18, margin=12)
+        result[side_group(order)] = box("side", fill, INK if projector else fill, text, radius=18)
         result[claim_group(order)] = box("claim", CLAIM_FILL, fill, INK, border + 1)
     result["claim"] = box("claim", CLAIM_FILL, UNLISTED_BORDER, INK)
     evidence_text = INK if projector else "#2b2b2b"
-    result["evidence"] = box("evidence", EVIDENCE_FILL, EVIDENCE_BORDER, evidence_text, radius=12)
+    result["evidence"] = box("evidence", EVIDENCE_FILL, EVIDENCE_BORDER, evidence_text, radius=9)
     result["evidence-contested"] = box("evidence", EVIDENCE_FILL, CONTESTED, evidence_text, border + 2,
-                                       radius=12, shape={"borderDashes": [7, 3]})
+                                       radius=9, shape={"borderDashes": [7, 3]})
     aside_text = "#4b525b"
-    result["evidence-aside"] = box("evidence", ASIDE_FILL, ASIDE_BORDER, aside_text, radius=12,
+    result["evidence-aside"] = box("evidence", ASIDE_FILL, ASIDE_BORDER, aside_text, radius=9,
                                    shape={"borderDashes": [3, 3]})
     result["evidence-contested-aside"] = box("evidence", ASIDE_FILL, CONTESTED, aside_text, border + 2,
-                                             radius=12, shape={"borderDashes": [3, 3]})
+                                             radius=9, shape={"borderDashes": [3, 3]})
     return result
 
 
-def edge_style(relation: str, weight: float, side_fill: str | None) -> dict[str, Any]:
-    """Per-edge options that differ from the defaults (a plain supports line).
-
-    Only what must differ is written, to keep thousands of edges light (a
-    colour string sets the line's colour in every state).
-    """
-    style: dict[str, Any] = {}
-    if EDGE_WIDTH[weight] != DEFAULT_EDGE_WIDTH:
-        style["width"] = EDGE_WIDTH[weight]
-    if side_fill is not None:
-        style["color"] = side_fill
-    elif weight == 0.0:
-        style["color"] = ASIDE_BORDER
-        style["dashes"] = [2, 4]
-    elif relation == "undermines":
-        style["color"] = UNDERMINES
-        style["dashes"] = [8, 5]
-        style["arrows"] = {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.9}}
-    return style
+def line_style(relation: str, weight: float, side_fill: str | None) -> dict[str, Any]:
+    """How a line is drawn (page and SVG alike): colour, width by weight,
+    dashes, and its head (an arrow for supports, a bar for undermines).
+    A claim's line to its side takes the side's colour; a link the reader
+    set aside (weight 0) is thin, grey and dotted."""
+    undermines = relation == "undermines"
+    aside = weight == 0.0 and side_fill is None
+    return {
+        "color": side_fill or (ASIDE_BORDER if aside else UNDERMINES if undermines else SUPPORTS),
+        "width": EDGE_WIDTH[weight],
+        "dash": [2, 4] if aside else [8, 5] if undermines else [],
+        "head": "bar" if undermines else "arrow",
+    }
 
 
-def network_options(edge_count: int) -> dict[str, Any]:
+def network_options() -> dict[str, Any]:
     """Options for the whole network: fixed positions, no physics, no vis
-    keyboard (the page's own keys drive the reveal); curved lines unless
-    there are too many to draw quickly."""
+    keyboard (the page's own keys drive the reveal)."""
     return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "hierarchical": {"enabled": False}},
         "interaction": {
             "hover": True, "tooltipDelay": 250, "keyboard": {"enabled": False},
-            "multiselect": False, "navigationButtons": False, "dragNodes": True,
-            "zoomView": True, "selectConnectedEdges": True,
+            "multiselect": False, "navigationButtons": False, "dragNodes": False,
+            "zoomView": True, "selectConnectedEdges": False,
         },
         "nodes": {"shape": "box", "font": {"face": FONT_FACE}},
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.8, "type": "arrow"}},
-            "arrowStrikethrough": False,
-            "color": {"color": SUPPORTS, "highlight": SUPPORTS, "hover": SUPPORTS, "inherit": False,
-                      "opacity": 0.9},
-            "smooth": {"enabled": edge_count <= CURVED_EDGE_LIMIT, "type": "cubicBezier",
-                       "forceDirection": "vertical", "roundness": 0.45},
-            "width": DEFAULT_EDGE_WIDTH,
-            "selectionWidth": 1.5,
-            "hoverWidth": 0.5,
-        },
     }

@@ -59,6 +59,7 @@
   argmap.revealAll = kit.controls.revealAll;
   argmap.toggleProjector = function () { kit.controls.toggleProjector(false); };
   argmap.setView = kit.setView;
+  argmap.geometry = function () { return map.geometry(); };
 
   kit.views.start();
 })(window.argmap = window.argmap || {});

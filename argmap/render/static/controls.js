@@ -74,6 +74,7 @@
       else if (key === "p" || key === "P") { controls.toggleProjector(true); }
       else if (key === "b" || key === "B") { kit.panel.toggle(); }
       else if (key === "o" || key === "O") { controls.toggleView(); }
+      else if (key === "Escape" && state.selected !== null) { kit.select(null); }
       else { return; }
       event.preventDefault();
       // A button activates on Space's keyup: this Space was a step, not a press.

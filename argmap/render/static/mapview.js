@@ -1,9 +1,14 @@
-/* argmap: the map view, drawn with vis-network.
+/* argmap: the map view, drawn with vis-network and the page's own lines.
  *
- * Registers as view "map" (also kit.view, which plan.js and tests use):
- * draws every node once, then hides what the state no longer shows, restyles
- * evidence set aside, selects the selected box, and fits the map to the
- * screen when the reveal, the theme or the map area changes.
+ * Registers as view "map" (also kit.view, which plan.js and tests use).
+ * Draws exactly the drawing computed in Python (data.vis.layout, see
+ * argmap/render/data.py): every box as a vis-network node at its place, with
+ * its label lines and its fixed size, so nothing is wrapped or cut here; and
+ * every line as its polyline, drawn on the canvas under the boxes (vis-network
+ * has no edges: its own would run straight through boxes). Then it hides what
+ * the state no longer shows, restyles evidence set aside, lights a selected
+ * box's argument and fades the rest, and fits the map to the screen when the
+ * reveal, the theme or the map area changes.
  */
 (function (argmap) {
   "use strict";
@@ -17,15 +22,21 @@
     groupOf.clear();
     data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
   }
+  var FADED = 0.16;     // opacity of what is off the argument in focus
+  var ARROW = 9;        // arrowhead length, map units (as in the SVG export)
+  var FIT = 0.985;      // share of the map area the whole map fills at first view
+  var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var resolveDrawn;
-  var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
   var view = {
     element: "map-view",
-    nodes: null, edges: null, network: null,
+    nodes: null, network: null,
     hidden: new Map(),      // node id -> hidden in the DataSet now
-    edgeHidden: new Map(),  // link index -> hidden in the DataSet now
+    /* {nodes: Set, links: Set} lit by the selection (or the hovered box), or null. */
+    lit: null,
+    litFor: undefined,
+    hovered: null,
     /* Resolves once the map is first drawn. */
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
 
@@ -33,18 +44,18 @@
       indexGroups();
       var container = $("map");
       view.nodes = new vis.DataSet(data.vis.nodes);
-      view.edges = new vis.DataSet(data.vis.edges);
       var options = Object.assign({}, data.vis.options, {groups: data.vis.groups[state.theme]});
-      view.network = new vis.Network(container, {nodes: view.nodes, edges: view.edges}, options);
+      view.network = new vis.Network(container, {nodes: view.nodes, edges: []}, options);
       data.nodes.forEach(function (node) { view.hidden.set(node.id, false); });
       view.network.on("click", function (params) {
         if (params.nodes.length) { kit.select(params.nodes[0]); }
       });
+      view.network.on("hoverNode", function (params) { view.hovered = params.node; view.applyFocus(); });
+      view.network.on("blurNode", function () { view.hovered = null; view.applyFocus(); });
+      view.network.on("beforeDrawing", view.drawLines);
       // Once a reader pans or zooms, the view is theirs: a resize keeps it.
       view.network.on("zoom", function () { view.readerMoved = true; });
-      view.network.on("dragEnd", function (params) {
-        if (!params.nodes.length) { view.readerMoved = true; }
-      });
+      view.network.on("dragEnd", function () { view.readerMoved = true; });
       window.addEventListener("resize", view.onResize);
       view.applyVisibility();
       view.markFresh();
@@ -53,54 +64,52 @@
     },
 
     update: function (what, now, id) {
-      if (what === "school" || what === "dates") { view.applyVisibility(); view.markFresh(); }
-      else if (what === "reveal") { view.applyVisibility(); view.markFresh(); view.fitShown(); }
+      if (what === "school" || what === "dates") { view.applyVisibility(); view.markFresh(); view.applyFocus(); }
+      else if (what === "reveal") { view.applyVisibility(); view.markFresh(); view.applyFocus(); view.fitShown(); }
       else if (what === "evidence") { view.setEvidenceGroup(id); }
       else if (what === "selected") {
         if (now.selected === null) { view.network.unselectAll(); } else { view.network.selectNodes([now.selected]); }
+        view.applyFocus();
       }
       else if (what === "theme") { view.setTheme(now.theme); }
       else if (what === "panel") { view.refitIfResized(); }
-      else if (what === "view" && now.view === "map") { view.network.redraw(); }
+      else if (what === "view" && now.view === "map") { view.network.redraw(); view.refitIfResized(); }
       else if (what === "data") { view.syncData(); }
     },
 
     /* The page data changed (the reader's own items, workspace.js): boxes
-     * are updated in place (a new box, a new group once evidence becomes
-     * contested) and the lines drawn again, since a changed weight restyles
-     * a line and vis-network cannot unset a style by updating it. */
+     * are updated in place from the drawing (a new box, a new group once
+     * evidence becomes contested), removed ones go, and the lines, drawn
+     * from data.vis on every frame, follow by themselves. */
     syncData: function () {
       indexGroups();
-      var placed = data.vis.themes[state.theme];
+      var boxes = data.vis.layout[state.theme].boxes;
+      var groups = data.vis.groups[state.theme];
       var wanted = new Set();
-      var boxes = data.vis.nodes.map(function (node) {
+      var updates = data.vis.nodes.map(function (node) {
         wanted.add(node.id);
-        var where = placed[node.id];
+        var box = boxes[node.id];
+        var inner = 2 * groups[node.group].margin;
         var group = state.accepted[node.id] === false ? node.group + "-aside" : node.group;
-        return Object.assign({}, node, {x: where[0], y: where[1], label: where[2], group: group,
+        return Object.assign({}, node, {x: box.x, y: box.y, label: box.lines.join("\n"), group: group,
+                                        widthConstraint: {minimum: box.width - inner},
+                                        heightConstraint: {minimum: box.height - inner, valign: "middle"},
                                         hidden: !state.shown[node.id]});
       });
       var before = view.nodes.length;
       var gone = view.nodes.getIds().filter(function (id) { return !wanted.has(id); });
       view.nodes.remove(gone);
-      view.nodes.update(boxes);
-      var reshaped = gone.length > 0 || view.nodes.length !== before;
+      view.nodes.update(updates);
       view.hidden = new Map(data.nodes.map(function (node) { return [node.id, !state.shown[node.id]]; }));
-      view.edgeHidden = new Map();
-      view.edges.clear();
-      view.edges.add(data.vis.edges.map(function (edge, index) {
-        var link = data.links[index];
-        var hidden = !(state.shown[link.from] && state.shown[link.to]);
-        view.edgeHidden.set(index, hidden);
-        return Object.assign({}, edge, {hidden: hidden});
-      }));
-      if (state.selected !== null) { view.network.selectNodes([state.selected]); }
+      view.litFor = undefined;
+      view.applyFocus();
       // New or removed boxes: show the whole map again, unless the reader has moved it.
-      if (reshaped && !view.readerMoved) { view.fitShown(); }
+      if ((gone.length || view.nodes.length !== before) && !view.readerMoved) { view.fitShown(); }
+      else { view.network.redraw(); }
     },
 
-    /* Hide in the drawing what the state does not show, and each link
-     * whose ends are not both shown; only what changed is updated. */
+    /* Hide in the drawing what the state does not show; a line is drawn
+     * only when both its ends are shown (drawLines). */
     applyVisibility: function () {
       var nodeUpdates = [];
       data.nodes.forEach(function (node) {
@@ -111,15 +120,7 @@
         }
       });
       if (nodeUpdates.length) { view.nodes.update(nodeUpdates); }
-      var edgeUpdates = [];
-      data.links.forEach(function (link, index) {
-        var hidden = !(state.shown[link.from] && state.shown[link.to]);
-        if (view.edgeHidden.get(index) !== hidden) {
-          view.edgeHidden.set(index, hidden);
-          edgeUpdates.push({id: "e" + index, hidden: hidden});
-        }
-      });
-      if (edgeUpdates.length) { view.edges.update(edgeUpdates); }
+      view.network.redraw();
     },
 
     /* What a reveal step newly shows glows until the next step, so the
@@ -137,14 +138,132 @@
       if (updates.length) { view.nodes.update(updates); }
     },
 
+    /* Light the argument of the selected box (or, while nothing is selected,
+     * of the box under the pointer): kit.focus.argumentOf. Every other box
+     * and line fades; with neither, nothing does. */
+    applyFocus: function () {
+      var id = state.selected !== null ? state.selected : view.hovered;
+      if (id === view.litFor) { return; }
+      var before = view.lit;
+      view.litFor = id;
+      view.lit = id === null || id === undefined ? null : kit.focus.argumentOf(id);
+      var updates = [];
+      data.nodes.forEach(function (node) {
+        var was = before ? before.nodes.has(node.id) : true;
+        var now = view.lit ? view.lit.nodes.has(node.id) : true;
+        if (was !== now || (!before && !view.lit)) {
+          updates.push({id: node.id, opacity: now ? 1 : FADED});
+        }
+      });
+      if (updates.length) { view.nodes.update(updates); }
+      view.network.redraw();
+    },
+
+    /* Faded now: off the lit argument. */
+    isFaded: function (id) { return view.lit !== null && !view.lit.nodes.has(id); },
+    isLinkFaded: function (index) { return view.lit !== null && !view.lit.links.has(index); },
+
+    /* Whether link ``index`` is drawn now: both its ends are shown. */
+    isLinkShown: function (index) {
+      var link = data.links[index];
+      return Boolean(state.shown[link.from] && state.shown[link.to]);
+    },
+
+    /* The lines, under the boxes, in map units (vis-network has already
+     * scaled and moved the context to the view). Faded lines first, so the
+     * lit argument is drawn over them. */
+    drawLines: function (ctx) {
+      var drawing = data.vis.layout[state.theme];
+      var order = [];
+      data.links.forEach(function (link, index) { if (view.isLinkShown(index)) { order.push(index); } });
+      order.sort(function (a, b) { return (view.isLinkFaded(b) ? 1 : 0) - (view.isLinkFaded(a) ? 1 : 0); });
+      order.forEach(function (index) {
+        var style = data.vis.lineStyles[index];
+        var points = drawing.lines[index];
+        ctx.save();
+        ctx.globalAlpha = view.isLinkFaded(index) ? FADED : 0.92;
+        ctx.strokeStyle = style.color;
+        ctx.fillStyle = style.color;
+        ctx.lineWidth = style.width;
+        ctx.lineJoin = "round";
+        var end = points[points.length - 1];
+        var before = points[points.length - 2];
+        var dx = end[0] - before[0];
+        var dy = end[1] - before[1];
+        var length = Math.sqrt(dx * dx + dy * dy) || 1;
+        var ux = dx / length;
+        var uy = dy / length;
+        var stop = style.head === "arrow" ? [end[0] - ux * ARROW, end[1] - uy * ARROW] : end;
+        ctx.setLineDash(style.dash);
+        ctx.beginPath();
+        ctx.moveTo(points[0][0], points[0][1]);
+        for (var i = 1; i < points.length - 1; i++) { ctx.lineTo(points[i][0], points[i][1]); }
+        ctx.lineTo(stop[0], stop[1]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        if (style.head === "arrow") {
+          ctx.moveTo(end[0], end[1]);
+          ctx.lineTo(stop[0] - uy * ARROW / 2, stop[1] + ux * ARROW / 2);
+          ctx.lineTo(stop[0] + uy * ARROW / 2, stop[1] - ux * ARROW / 2);
+          ctx.closePath();
+          ctx.fill();
+        } else {
+          ctx.lineWidth = 3;
+          ctx.moveTo(end[0] - uy * 6, end[1] + ux * 6);
+          ctx.lineTo(end[0] + uy * 6, end[1] - ux * 6);
+          ctx.stroke();
+        }
+        ctx.restore();
+      });
+    },
+
+    /* What is drawn now (docs/interface.md, argmap.geometry()). */
+    geometry: function () {
+      var drawing = data.vis.layout[state.theme];
+      var fresh = state.fresh;
+      var boxes = [];
+      data.nodes.forEach(function (node) {
+        if (!state.shown[node.id]) { return; }
+        var box = drawing.boxes[node.id];
+        // vis-network's own node (getPositions rounds to whole units).
+        var drawn = view.network.body.nodes[node.id];
+        boxes.push({
+          id: node.id, kind: node.kind, x: drawn.x, y: drawn.y,
+          width: drawn.shape.width, height: drawn.shape.height,
+          text: view.nodes.get(node.id).label, fontSize: box.fontSize,
+          faded: view.isFaded(node.id), fresh: fresh.has(node.id)
+        });
+      });
+      var lines = [];
+      data.links.forEach(function (link, index) {
+        if (!view.isLinkShown(index)) { return; }
+        lines.push({
+          from: link.from, to: link.to, relation: link.relation,
+          points: drawing.lines[index].map(function (p) { return [p[0], p[1]]; }),
+          faded: view.isLinkFaded(index)
+        });
+      });
+      return {scale: view.network.getScale(), boxes: boxes, lines: lines};
+    },
+
     /* Fit the given nodes (all when omitted) as large as they go, never past
      * maxZoom. vis-network's fit leaves a 10% margin; the layout already
      * has room between boxes, so most of it is taken back. */
     fit: function (ids, maxZoom) {
       var limit = maxZoom || 1;
-      var options = {animation: false, maxZoomLevel: limit};
-      if (ids) { options.nodes = ids; }
-      view.network.fit(options);
+      if (!ids) {
+        // The whole drawing, lines included, as the layout measured it
+        // (layout.METRICS assumes this margin).
+        var drawing = data.vis.layout[state.theme];
+        var rect = $("map").getBoundingClientRect();
+        if (!rect.width || !rect.height) { return; }  // the map is hidden (another view): fit when shown
+        var whole = FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height);
+        view.network.moveTo({position: {x: drawing.width / 2, y: drawing.height / 2},
+                             scale: Math.min(limit, whole), animation: false});
+        return;
+      }
+      view.network.fit({animation: false, maxZoomLevel: limit, nodes: ids});
       var scale = Math.min(limit, view.network.getScale() * 1.1 * 0.98);
       view.network.moveTo({scale: scale, animation: false});
     },
@@ -179,14 +298,20 @@
                            scale: view.network.getScale() * 0.94, animation: false});
     },
 
-    /* Each theme has its own layout: the projector's larger type needs
-     * roomier boxes and shorter evidence labels, not just a bigger font. */
+    /* Each theme has its own drawing: the projector's larger type needs
+     * larger boxes (the same label lines) and its own arrangement. */
     setTheme: function (theme) {
-      var placed = data.vis.themes[theme];
-      view.network.setOptions({groups: data.vis.groups[theme]});
+      var boxes = data.vis.layout[theme].boxes;
+      var groups = data.vis.groups[theme];
+      view.network.setOptions({groups: groups});
       view.nodes.update(data.vis.nodes.map(function (node) {
-        var where = placed[node.id];
-        return {id: node.id, x: where[0], y: where[1], label: where[2]};
+        var box = boxes[node.id];
+        // vis-network's constraints hold the text area, inside the margin
+        // (no maximum: vis-network would break the lines again itself).
+        var inner = 2 * groups[node.group].margin;
+        return {id: node.id, x: box.x, y: box.y, label: box.lines.join("\n"),
+                widthConstraint: {minimum: box.width - inner},
+                heightConstraint: {minimum: box.height - inner, valign: "middle"}};
       }));
       view.refit();
     },

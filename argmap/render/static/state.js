@@ -36,7 +36,9 @@
   data.claims = table(data.claims);
   data.evidence = table(data.evidence);
   Object.keys(data.evidence).forEach(function (id) { data.evidence[id].stances = table(data.evidence[id].stances); });
-  Object.keys(data.vis.themes).forEach(function (theme) { data.vis.themes[theme] = table(data.vis.themes[theme]); });
+  Object.keys(data.vis.layout).forEach(function (theme) {
+    data.vis.layout[theme].boxes = table(data.vis.layout[theme].boxes);
+  });
   var model = weigh.model(data);
   var nodeIndex = indexBy(data.nodes);
   var sideIndex = indexBy(data.sides);

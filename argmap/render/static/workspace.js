@@ -34,11 +34,12 @@
   base.claims = kit.table(base.claims);
   base.evidence = kit.table(base.evidence);
   Object.keys(base.evidence).forEach(function (id) { base.evidence[id].stances = kit.table(base.evidence[id].stances); });
-  Object.keys(base.vis.themes).forEach(function (theme) { base.vis.themes[theme] = kit.table(base.vis.themes[theme]); });
+  Object.keys(base.vis.layout).forEach(function (theme) {
+    base.vis.layout[theme].boxes = kit.table(base.vis.layout[theme].boxes);
+  });
   base.notes = kit.table(base.notes || {});
 
   var file = kit.mineFile;
-  var short = file.short;
   var claimLabel = file.claimLabel;
   var clean = file.clean;
   var dateBounds = file.dateBounds;
@@ -50,8 +51,8 @@
   var WEIGHT_WORDS = new Map([[0.0, "set aside"], [0.25, "weak"], [0.5, "moderate"], [0.75, "strong"]]);
   var EDGE_WIDTH = new Map([[0.0, 1.0], [0.25, 1.5], [0.5, 2.5], [0.75, 4.0], [1.0, 3.0]]);
   var UNDERMINES = "#C24A00";
+  var SUPPORTS = "#007A5A";
   var ASIDE_LINE = "#9aa1ab";
-  var DRAWN_EVIDENCE = {"default": 46, "projector": 30};
   // Where a reader's own boxes go: rows under the course's map.
   var ROW_GAP = {"default": 130, "projector": 170};
   var OWN_BORDER = [6, 4];
@@ -107,7 +108,7 @@
     m.evidence.forEach(function (item) {
       var bounds = dateBounds(item.date);
       data.evidence[item.id] = {
-        title: item.title, label: item.label || short(item.title, DRAWN_EVIDENCE["default"]),
+        title: item.title, label: item.label || item.title,
         date: item.date, years: [bounds[0][0], bounds[1][0]], kind: item.kind || "event",
         detail: item.detail || null, quote: item.quote || null, speaker: item.speaker || null,
         source: item.source, tags: item.tags || [], stances: kit.dict(), contested: false, own: true
@@ -190,84 +191,124 @@
     });
   }
 
-  /* vis-network's boxes and lines for the merged data: the course's as
-   * built (evidence restyled when it becomes contested), the reader's in
-   * rows under the map, with a dashed border. */
+  /* The drawing of the merged data: the course's boxes and lines as Python
+   * laid them out (evidence restyled when it becomes contested), the
+   * reader's boxes in rows under the map, with a dashed border, and their
+   * lines straight from box to box. */
   function drawing(m) {
     var vis = data.vis;
     var sideOrder = new Map(data.sides.map(function (side) { return [side.id, side.order]; }));
     var colour = new Map(data.sides.map(function (side) { return [side.id, side.colour]; }));
     vis.nodes = base.vis.nodes.map(function (node) {
-      if (base.evidence[node.id] !== undefined) {
-        return Object.assign({}, node, {group: data.evidence[node.id].contested ? "evidence-contested" : "evidence"});
-      }
-      return node;
+      if (base.evidence[node.id] === undefined) { return node; }
+      return Object.assign({}, node, {group: data.evidence[node.id].contested ? "evidence-contested" : "evidence"});
     });
-    var themes = vis.themes;
-    Object.keys(base.vis.themes).forEach(function (theme) { themes[theme] = kit.table(base.vis.themes[theme]); });
-    function place(theme, ids, row, target, kind) {
-      var placed = themes[theme];
-      var bottom = -Infinity;
-      Object.keys(base.vis.themes[theme]).forEach(function (id) { bottom = Math.max(bottom, base.vis.themes[theme][id][1]); });
-      var width = vis.groups[theme][kind === "claim" ? "claim" : "evidence"].widthConstraint.maximum + 30;
-      var wanted = ids.map(function (id) { return {id: id, x: target(id, placed)}; });
-      wanted.sort(function (a, b) { return a.x - b.x; });
-      var next = -Infinity;
-      wanted.forEach(function (item) {
-        var x = Math.max(item.x, next);
-        next = x + width;
-        var label = kind === "claim" ? data.claims[item.id].label
-          : (mineEvidence(m, item.id).label || short(data.evidence[item.id].title, DRAWN_EVIDENCE[theme]));
-        placed[item.id] = [x, bottom + ROW_GAP[theme] * row, label];
-      });
-    }
-    function meanX(placed, ids) {
-      var xs = ids.filter(function (id) { return placed[id]; }).map(function (id) { return placed[id][0]; });
-      return xs.length ? xs.reduce(function (a, b) { return a + b; }, 0) / xs.length : 0;
-    }
-    var claimIds = m.claims.map(function (c) { return c.id; });
-    var evidenceIds = m.evidence.map(function (e) { return e.id; });
-    Object.keys(themes).forEach(function (theme) {
-      place(theme, claimIds, 1, function (id, placed) {
-        return meanX(placed, mineClaim(m, id).sides);
-      }, "claim");
-      place(theme, evidenceIds, claimIds.length ? 2 : 1, function (id, placed) {
-        return meanX(placed, mineEvidence(m, id).links.map(function (l) { return l.claim; }));
-      }, "evidence");
-    });
-    var opening = themes[state.theme];
+    var groupOf = new Map();
     m.claims.forEach(function (claim) {
       var order = claim.sides.length ? sideOrder.get(claim.sides[0]) : undefined;
-      vis.nodes.push(ownBox(claim.id, order === undefined ? "claim" : "claim-" + order, claim.text, opening, "claim"));
+      groupOf.set(claim.id, order === undefined ? "claim" : "claim-" + order);
     });
     m.evidence.forEach(function (item) {
-      var group = data.evidence[item.id].contested ? "evidence-contested" : "evidence";
-      vis.nodes.push(ownBox(item.id, group, item.title + " (" + item.date + ")", opening, "evidence"));
+      groupOf.set(item.id, data.evidence[item.id].contested ? "evidence-contested" : "evidence");
     });
-    vis.edges = data.links.map(function (link, index) {
-      if (index < base.links.length && link.changed === undefined) { return base.vis.edges[index]; }
-      var edge = {id: "e" + index, from: link.from, to: link.to};
-      if (EDGE_WIDTH.get(link.weight) !== EDGE_WIDTH.get(0.5)) { edge.width = EDGE_WIDTH.get(link.weight); }
-      if (colour.has(link.to)) { edge.color = colour.get(link.to); }
-      else if (link.weight === 0.0) { edge.color = ASIDE_LINE; edge.dashes = [2, 4]; }
-      else if (link.relation === "undermines") {
-        edge.color = UNDERMINES;
-        edge.dashes = [8, 5];
-        edge.arrows = {to: {enabled: true, type: "bar", scaleFactor: 0.9}};
-      }
-      return edge;
+    vis.layout = {};
+    Object.keys(base.vis.layout).forEach(function (theme) {
+      vis.layout[theme] = layOut(m, theme, groupOf);
+    });
+    var opening = vis.layout[state.theme].boxes;
+    var groups = vis.groups[state.theme];
+    m.claims.concat(m.evidence).forEach(function (item) {
+      var box = opening[item.id];
+      var group = groupOf.get(item.id);
+      var inner = 2 * groups[group].margin;
+      vis.nodes.push({
+        id: item.id, label: box.lines.join("\n"), group: group, x: box.x, y: box.y,
+        title: item.text !== undefined ? item.text : item.title + " (" + item.date + ")",
+        widthConstraint: {minimum: box.width - inner},
+        heightConstraint: {minimum: box.height - inner, valign: "middle"},
+        shapeProperties: {borderDashes: OWN_BORDER, borderRadius: groups[group].shapeProperties.borderRadius}
+      });
+    });
+    vis.lineStyles = data.links.map(function (link, index) {
+      if (index < base.links.length && link.changed === undefined) { return base.vis.lineStyles[index]; }
+      return lineStyle(link.relation, link.weight, colour.get(link.to) || null);
     });
   }
 
-  function ownBox(id, group, tooltip, placed, kind) {
-    var where = placed[id];
-    var radius = data.vis.groups[state.theme][kind === "claim" ? "claim" : "evidence"].shapeProperties.borderRadius;
-    return {id: id, label: where[2], group: group, x: where[0], y: where[1], title: tooltip,
-            shapeProperties: {borderDashes: OWN_BORDER, borderRadius: radius}};
+  /* argmap.render.style.line_style. */
+  function lineStyle(relation, weight, sideFill) {
+    var undermines = relation === "undermines";
+    var aside = weight === 0.0 && sideFill === null;
+    return {
+      color: sideFill || (aside ? ASIDE_LINE : undermines ? UNDERMINES : SUPPORTS),
+      width: EDGE_WIDTH.get(weight),
+      dash: aside ? [2, 4] : undermines ? [8, 5] : [],
+      head: undermines ? "bar" : "arrow"
+    };
   }
 
-  function mineClaim(m, id) { return m.claims.filter(function (c) { return c.id === id; })[0]; }
-  function mineEvidence(m, id) { return m.evidence.filter(function (e) { return e.id === id; })[0]; }
+  /* One theme's drawing with the reader's boxes added: rows under the
+   * course's map (claims, then evidence), each box near what it links to,
+   * sized like the course's boxes of its kind; lines straight between box edges. */
+  function layOut(m, theme, groupOf) {
+    var built = base.vis.layout[theme];
+    var boxes = kit.table(built.boxes);
+    var font = data.vis.groups[theme];
+    function typical(kind) {
+      var widths = Object.keys(built.boxes).filter(function (id) { return (kind === "claim" ? base.claims : base.evidence)[id] !== undefined; })
+        .map(function (id) { return built.boxes[id].width; }).sort(function (a, b) { return a - b; });
+      return widths.length ? widths[Math.floor(widths.length / 2)] : 160;
+    }
+    function lines(text, width, size) {
+      var perLine = Math.max(8, Math.floor(width / (size * 0.55)));
+      var out = [];
+      text.split(/\s+/).forEach(function (word) {
+        var last = out.length ? out[out.length - 1] : null;
+        if (last !== null && (last + " " + word).length <= perLine) { out[out.length - 1] = last + " " + word; }
+        else { out.push(word); }
+      });
+      return out;
+    }
+    var bottom = built.height;
+    var gap = ROW_GAP[theme];
+    function row(items, number, label, target) {
+      var next = -Infinity;
+      items.map(function (item) { return {item: item, x: target(item)}; })
+        .sort(function (a, b) { return a.x - b.x; })
+        .forEach(function (entry) {
+          var group = font[groupOf.get(entry.item.id)];
+          var width = typical(entry.item.text !== undefined ? "claim" : "evidence");
+          var size = group.font.size;
+          var words = lines(label(entry.item), width - 2 * group.margin, size);
+          var height = words.length * size * 1.2 + 2 * group.margin;
+          var x = Math.max(entry.x, next + width / 2 + 20);
+          next = x + width / 2;
+          boxes[entry.item.id] = {x: x, y: bottom + gap * number, width: width, height: height, lines: words, fontSize: size};
+        });
+    }
+    function meanX(ids) {
+      var xs = ids.filter(function (id) { return boxes[id]; }).map(function (id) { return boxes[id].x; });
+      return xs.length ? xs.reduce(function (a, b) { return a + b; }, 0) / xs.length : built.width / 2;
+    }
+    row(m.claims, 1, claimLabel, function (claim) { return meanX(claim.sides); });
+    row(m.evidence, m.claims.length ? 2 : 1, function (item) { return item.label || item.title; }, function (item) {
+      return meanX(item.links.map(function (link) { return link.claim; }).concat(
+        m.claims.filter(function (c) { return c.evidence.some(function (l) { return l.ref === item.id; }); })
+          .map(function (c) { return c.id; })));
+    });
+    var rows = (m.claims.length ? 1 : 0) + (m.evidence.length ? 1 : 0);
+    var right = built.width;
+    Object.keys(boxes).forEach(function (id) { right = Math.max(right, boxes[id].x + boxes[id].width / 2 + 20); });
+    var lineList = data.links.map(function (link, index) {
+      if (index < base.links.length) { return built.lines[index]; }
+      var from = boxes[link.from];
+      var to = boxes[link.to];
+      var up = from.y > to.y ? 1 : -1;
+      return [[from.x, from.y - up * from.height / 2], [to.x, to.y + up * to.height / 2]];
+    });
+    return {boxes: boxes, lines: lineList, width: right, height: bottom + (rows ? gap * rows + 60 : 0), scale: built.scale};
+  }
+
 
   /* The plan's fixed words (argmap.plan.words.question_words) for the
    * reader's claims and evidence, so plan.js writes them like the course's. */

@@ -1,0 +1,131 @@
+"""Measures of a drawn map: what a reader's eye trips over.
+
+Used by the layout tests and ``benchmarks/layout.py`` alike, on boxes as
+``(x, y, width, height)`` (centre and size) and lines as point lists.
+
+- ``crossings``: pairs of lines that cross (lines sharing an end do not
+  count), each pair counted once per crossing point;
+- ``lines_through_boxes``: (line, box) pairs where the line enters a box
+  that is not one of its ends;
+- ``straight``: a line drawn straight from border to border of its ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # centre x, centre y, width, height
+
+
+def straight(source: Rect, target: Rect) -> list[Point]:
+    """The straight line between two boxes' centres, cut at their borders."""
+    (ax, ay), (bx, by) = source[:2], target[:2]
+    return [_border(source, bx, by), _border(target, ax, ay)]
+
+
+def _border(box: Rect, towards_x: float, towards_y: float) -> Point:
+    x, y, w, h = box
+    dx, dy = towards_x - x, towards_y - y
+    if dx == 0 and dy == 0:
+        return (x, y)
+    t = min(w / 2 / abs(dx) if dx else float("inf"), h / 2 / abs(dy) if dy else float("inf"))
+    return (x + dx * t, y + dy * t)
+
+
+def _segments_cross(p: Point, q: Point, r: Point, s: Point) -> bool:
+    """Proper crossing of segments pq and rs (touching ends do not count)."""
+    def side(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(r, s, p), side(r, s, q)
+    d3, d4 = side(p, q, r), side(p, q, s)
+    return ((d1 > 1e-9 and d2 < -1e-9) or (d1 < -1e-9 and d2 > 1e-9)) and (
+        (d3 > 1e-9 and d4 < -1e-9) or (d3 < -1e-9 and d4 > 1e-9))
+
+
+def _bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def crossings(lines: Sequence[tuple[str, str, Sequence[Point]]], cell: float = 120.0) -> int:
+    """How many times lines cross each other (lines sharing an end excluded).
+
+    Segments are bucketed in a grid of ``cell`` units, so only segments near
+    each other are compared; a crossing is counted in the one cell holding
+    its point.
+    """
+    grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    for index, (_, _, points) in enumerate(lines):
+        for p, q in zip(points, points[1:]):
+            x0, x1 = sorted((p[0], q[0]))
+            y0, y1 = sorted((p[1], q[1]))
+            for gx in range(int(x0 // cell), int(x1 // cell) + 1):
+                for gy in range(int(y0 // cell), int(y1 // cell) + 1):
+                    grid.setdefault((gx, gy), []).append((index, p, q))
+    ends = [{a, b} for a, b, _ in lines]
+    total = 0
+    for (gx, gy), segments in grid.items():
+        for k, (i, p, q) in enumerate(segments):
+            for j, r, t in segments[k + 1:]:
+                if i == j or ends[i] & ends[j]:
+                    continue
+                point = _crossing_point(p, q, r, t)
+                if point is not None and (int(point[0] // cell), int(point[1] // cell)) == (gx, gy):
+                    total += 1
+    return total
+
+
+def _crossing_point(p: Point, q: Point, r: Point, s: Point) -> Point | None:
+    """Where segments pq and rs cross properly (touching ends do not count)."""
+    if not _segments_cross(p, q, r, s):
+        return None
+    dx1, dy1 = q[0] - p[0], q[1] - p[1]
+    dx2, dy2 = s[0] - r[0], s[1] - r[1]
+    denominator = dx1 * dy2 - dy1 * dx2
+    t = ((r[0] - p[0]) * dy2 - (r[1] - p[1]) * dx2) / denominator
+    return (p[0] + t * dx1, p[1] + t * dy1)
+
+
+def _segment_enters(p: Point, q: Point, box: Rect, inset: float) -> bool:
+    """Whether segment pq passes through the box shrunk by ``inset`` on each side
+    (Liang-Barsky clipping)."""
+    x, y, w, h = box
+    left, right = x - w / 2 + inset, x + w / 2 - inset
+    top, bottom = y - h / 2 + inset, y + h / 2 - inset
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for edge_p, edge_q in ((-dx, p[0] - left), (dx, right - p[0]), (-dy, p[1] - top), (dy, bottom - p[1])):
+        if edge_p == 0:
+            if edge_q < 0:
+                return False
+            continue
+        t = edge_q / edge_p
+        if edge_p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def lines_through_boxes(boxes: dict[str, Rect], lines: Sequence[tuple[str, str, Sequence[Point]]],
+                        inset: float = 1.0) -> list[tuple[int, str]]:
+    """(line index, box id) for every line that enters a box not one of its
+    ends; ``inset`` forgives grazing a border by a unit."""
+    found = []
+    items = list(boxes.items())
+    for index, (source, target, points) in enumerate(lines):
+        lx0, ly0, lx1, ly1 = _bounds(points)
+        for node, box in items:
+            if node in (source, target):
+                continue
+            x, y, w, h = box
+            if x + w / 2 < lx0 or x - w / 2 > lx1 or y + h / 2 < ly0 or y - h / 2 > ly1:
+                continue
+            if any(_segment_enters(p, q, box, inset) for p, q in zip(points, points[1:])):
+                found.append((index, node))
+    return found
