@@ -213,7 +213,8 @@
     });
     vis.layout = {};
     Object.keys(base.vis.layout).forEach(function (theme) {
-      vis.layout[theme] = layOut(m, theme, groupOf);
+      // With nothing added, the drawing is exactly the one Python made.
+      vis.layout[theme] = count(m) ? layOut(m, theme, groupOf) : base.vis.layout[theme];
     });
     var opening = vis.layout[state.theme].boxes;
     var groups = vis.groups[state.theme];
@@ -298,7 +299,9 @@
     });
     var rows = (m.claims.length ? 1 : 0) + (m.evidence.length ? 1 : 0);
     var right = built.width;
-    Object.keys(boxes).forEach(function (id) { right = Math.max(right, boxes[id].x + boxes[id].width / 2 + 20); });
+    m.claims.concat(m.evidence).forEach(function (item) {
+      right = Math.max(right, boxes[item.id].x + boxes[item.id].width / 2 + 20);
+    });
     var lineList = data.links.map(function (link, index) {
       if (index < base.links.length) { return built.lines[index]; }
       var from = boxes[link.from];
