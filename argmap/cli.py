@@ -104,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     _exit_cleanly_on_sigterm()
+    _quiet_interrupts_in_callbacks()
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
@@ -140,6 +141,22 @@ def _exit_cleanly_on_sigterm() -> None:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+
+
+def _quiet_interrupts_in_callbacks() -> None:
+    """A Ctrl-C or SIGTERM that lands inside a finaliser or weakref callback
+    (the import system has some) cannot stop anything there: Python drops it
+    and prints "Exception ignored" with a traceback. The promise is no
+    traceback ever, and the command then simply runs on to its all-or-nothing
+    end, so such a dropped interrupt is dropped quietly."""
+    default = sys.unraisablehook
+
+    def hook(unraisable: "sys.UnraisableHookArgs") -> None:
+        if isinstance(unraisable.exc_value, (KeyboardInterrupt, SystemExit)):
+            return
+        default(unraisable)
+
+    sys.unraisablehook = hook
 
 
 def say(text: str) -> None:

@@ -224,3 +224,26 @@ def test_a_link_to_a_file_is_written_through(mini_corpus, tmp_path, cli):
     assert export(cli, mini_corpus, tmp_path / "link.json")[0] == 0
     assert (tmp_path / "link.json").is_symlink()
     assert (tmp_path / "real.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_an_interrupt_python_drops_inside_a_callback_prints_no_traceback(tmp_path):
+    """Ctrl-C can land inside a weakref callback (the import system has some),
+    where Python cannot raise it and prints "Exception ignored" with a
+    traceback; argmap keeps the terminal clean and finishes the command."""
+    script = (
+        "import sys, weakref, argmap.cli as cli\n"
+        "real = cli._HANDLERS['list']\n"
+        "def interrupted_list(args):\n"
+        "    class Box: pass\n"
+        "    box = Box()\n"
+        "    def ctrl_c(): raise KeyboardInterrupt\n"
+        "    weakref.finalize(box, ctrl_c)\n"
+        "    del box\n"
+        "    return real(args)\n"
+        "cli._HANDLERS['list'] = interrupted_list\n"
+        "sys.exit(cli.main(['list']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert done.stdout.strip()
