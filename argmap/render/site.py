@@ -55,7 +55,7 @@ def render_map(g: nx.DiGraph, question: str, theme: str = "default", in_site: bo
     scripts = [vis_network_script(), *(static_text(name) for name in MAP_SCRIPTS)]
     return render_page(
         "map.html.j2", scripts,
-        theme=theme, styles=["base.css", "map.css", "plan.css", "views.css"], in_site=in_site,
+        theme=theme, styles=["base.css", "map.css", "plan.css", "views.css", "workspace.css"], in_site=in_site,
         data=json_for_script(data), question=data["question"], sides=data["sides"],
         schools=data["schools"], outline=outline(g, question),
         balance=[_share(side, shares[side["id"]]) for side in data["sides"]],

@@ -686,7 +686,7 @@
   }
 
   kit.onChange(function (what) {
-    if (what === "school" || what === "evidence") {
+    if (what === "school" || what === "evidence" || what === "data") {
       current = null;
       render();
     }
