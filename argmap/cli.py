@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from argmap import __version__
 from argmap.corpus.errors import terminal_lines, terminal_text
+from argmap.files import reason
 
 
 class UsageError(Exception):
@@ -122,9 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:
         # A file-system failure no command foresaw (a folder removed under
-        # it, ...): one plain line, never a traceback.
-        where = f" '{exc.filename}'" if exc.filename else ""
-        say(f"argmap {args.command}: error: cannot use{where}: {exc.strerror or exc}")
+        # it, ...): one plain line, never a traceback. One with no file
+        # named is standard output (a full disk, a closed descriptor).
+        what = f"cannot use '{exc.filename}'" if exc.filename else "cannot write the result to standard output"
+        say(f"argmap {args.command}: error: {what}: {reason(exc)}")
         return 2
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "
@@ -186,6 +188,10 @@ def corpus_dir(args: argparse.Namespace) -> Path:
         raise UsageError(f"corpus folder '{folder}' does not exist" if not os.path.lexists(folder)
                          else f"'{folder}' is not a folder (or cannot be looked into)")
     if not holds_corpus(folder):
+        try:
+            os.listdir(folder)
+        except OSError as exc:  # not a corpus we were shown, one we may not look into
+            raise UsageError(f"cannot read corpus folder '{folder}': {reason(exc)}") from None
         raise UsageError(f"'{folder}' holds none of the corpus folders schools/, exam_questions/, evidence/")
     return folder
 
@@ -333,7 +339,7 @@ def _build(args: argparse.Namespace) -> int:
         written = build_site(g, args.out, questions=selected, theme=args.theme)
     except OSError as exc:
         # A bad --out (a file, no permission, disk full): nothing was changed.
-        raise UsageError(f"cannot write to '{args.out}': {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write to '{args.out}': {reason(exc)}") from None
     say(f"wrote {len(written)} pages to {args.out}")
     return 0
 

@@ -41,8 +41,9 @@ def write_file(path: Path | str, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` all at once or not at all.
 
     Raises OutputError, with the target unchanged, when ``path`` is a folder,
-    a FIFO, a device or anything but a regular file, lies under a file, is in
-    a folder that cannot be written, or the disk fills up.
+    a FIFO, a device or anything but a regular file, a file the user may not
+    write, lies under a file, is in a folder that cannot be written, or the
+    disk fills up.
     """
     path = Path(path)
     target = _regular_target(path)
@@ -52,12 +53,12 @@ def write_file(path: Path | str, data: str | bytes) -> None:
     except FileNotFoundError:
         mode = default_mode()
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -67,7 +68,7 @@ def write_file(path: Path | str, data: str | bytes) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}; the earlier file is as it was") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}; the earlier file is as it was") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -83,15 +84,20 @@ def _regular_target(path: Path) -> Path:
     except NotADirectoryError:
         raise OutputError(f"cannot write '{path}': a part of that path is a file, not a folder") from None
     except OSError as exc:
-        raise OutputError(f"cannot write '{path}': {_reason(exc)}") from None
+        raise OutputError(f"cannot write '{path}': {reason(exc)}") from None
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(f"'{path}' is a folder; give a file name")
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(f"'{path}' is not a regular file (a pipe, socket or device); argmap replaces only files")
+    if not os.access(path, os.W_OK):
+        # The rename would replace it all the same; a file made read-only is
+        # kept, as the shell's `>` keeps it.
+        raise OutputError(f"cannot write '{path}': permission denied (the file is read-only)")
     return Path(os.path.realpath(path))
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
+    """An OSError's cause in the lower-case words of every argmap message."""
     text = exc.strerror or str(exc)
     return text[0].lower() + text[1:] if text else "unknown error"
 

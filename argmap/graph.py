@@ -14,6 +14,8 @@ from argmap.corpus import WEIGHTS, Corpus
 
 ARGUMENT_RELATIONS = frozenset({"supports", "undermines"})
 SIDE_WEIGHT = 1.0
+# A link the reader set aside (``weights``): drawn, but it counts for nothing.
+ASIDE_WEIGHT = 0.0
 
 
 def side_node(question_id: str, side_id: str) -> str:
@@ -74,6 +76,12 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
             g.add_edge(school.id, ref, relation="holds")
         for ref in school.rejects:
             g.add_edge(school.id, ref, relation="rejects")
+    # A reader's own weights replace a link's; a link set aside stays drawn
+    # (weight 0 adds nothing to DF-QuAD's aggregate, exactly as no link).
+    for change, _ in corpus.weights:
+        edge = g.edges[change.from_, change.to]
+        edge["weight"] = ASIDE_WEIGHT if change.weight == "aside" else WEIGHTS[change.weight]
+        edge["changed"] = change.weight
     # A reader's notes ride on their node (never an edge: they are not weighed).
     for note, _ in corpus.notes:
         g.nodes[note.on].setdefault("notes", []).append(note.text)

@@ -37,6 +37,8 @@ HELP: dict[str, dict[str, str]] = {
         "schools": "Interpretive schools and the claims they make.",
         "questions": "Paper 3 questions and their sides.",
         "notes": "A reader's own remarks on nodes: shown with them, never weighed.",
+        "weights": "A reader's own weights for links written elsewhere: {from, to, weight}; "
+                   "weight aside keeps the link drawn but uncounted.",
     },
     "Evidence": {
         "id": "Lowercase kebab-case, unique across the whole corpus.",
@@ -66,6 +68,11 @@ HELP: dict[str, dict[str, str]] = {
         "stance": "supports or undermines.",
         "weight": "weak, moderate (default) or strong.",
         "reading": "How the evidence is read for this claim.",
+    },
+    "WeightChange": {
+        "from": "The evidence or claim id the link starts at.",
+        "to": "The claim id the link argues about.",
+        "weight": "weak, moderate, strong, or aside (drawn, but not counted).",
     },
     "Note": {
         "on": "The id of a node: evidence, claim, school, question, or a side as <question-id>/<side-id>.",

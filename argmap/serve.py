@@ -201,6 +201,12 @@ class _Handler(SimpleHTTPRequestHandler):
         a loopback Host (against DNS rebinding) and a path without NUL."""
         if not super().parse_request():
             return False
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1 or not self.path.startswith("/"):
+            # Two Hosts, or a target naming its own host (``GET http://x/``),
+            # would let a request name a host other than the one checked.
+            self.send_error(400, "Bad request: one Host header and a path starting with '/'")
+            return False
         if not allowed_host(self.headers.get("Host")):
             self.send_error(403, "Host not allowed: argmap serve answers only localhost, 127.0.0.1 and [::1]")
             return False

@@ -104,6 +104,37 @@ def argmap_cli():
     return run_argmap
 
 
+SETPRIV = shutil.which("setpriv")
+
+
+@pytest.fixture
+def unprivileged_cli():
+    """Run the real command line as a process the kernel holds to file modes,
+    so that a chmod 000 file or a read-only folder refuses it as it refuses a
+    student's account.
+
+    Tests (and CI) run as root, which reads and writes whatever the modes say.
+    Switching to ``nobody`` would not do: this Python lives under ``/root``,
+    which only root may enter. So root drops every capability instead
+    (``setpriv``, empty bounding and inheritable sets, no new privileges):
+    still uid 0, and so the owner of the test's files, it is checked against
+    their owner bits like any user. Not root: the user already is such a
+    process."""
+    if os.geteuid() == 0 and SETPRIV is None:
+        pytest.skip("running as root and setpriv is not installed: file modes cannot be enforced")
+    prefix = [SETPRIV, "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs"] if os.geteuid() == 0 else []
+    if prefix and subprocess.run([*prefix, sys.executable, "-c", "pass"], capture_output=True).returncode != 0:
+        pytest.skip("setpriv cannot drop capabilities here (a container without CAP_SETPCAP?)")
+
+    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([*prefix, sys.executable, "-m", "argmap", *map(str, args)],
+                                capture_output=True, text=True, cwd=cwd, timeout=120)
+        assert "Traceback" not in result.stdout + result.stderr
+        return result
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run."""

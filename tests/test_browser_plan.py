@@ -321,3 +321,84 @@ def test_a_corpus_at_the_format_limits_is_cut_the_same_way_in_the_page(offline_p
         page.evaluate("e => argmap.setEvidence(e, false)", e)
     g = build_graph(load_corpus(corpus).corpus)
     assert page_plan(page) == render_plan(g, "limit", accepted=aside)
+
+
+def tangled_corpus(root: Path, wide: int = 40) -> Path:
+    """A claim citing ``wide`` items of every stance and weight, an item
+    reaching a claim by two paths (through ``wide`` and directly), another
+    feeding two claims that meet again, attacks both ways, and two schools:
+    every way the page's one-cone-per-item impact could part from Python's."""
+    import random
+
+    rng = random.Random(12)
+    for folder in ("schools", "exam_questions", "evidence"):
+        (root / folder).mkdir(parents=True)
+    ids = [f"e{i:03d}" for i in range(wide)] + ["d0", "d1"]
+    (root / "evidence" / "e.yaml").write_text("evidence:\n" + "".join(
+        f"  - {{id: {e}, title: Item {e}, date: 1936, source: Notes}}\n" for e in ids), encoding="utf-8")
+    cited = "".join(f"      - {{ref: {e}, stance: {rng.choice(['supports', 'undermines'])}, "
+                    f"weight: {rng.choice(['strong', 'moderate', 'weak'])}}}\n" for e in ids[:wide])
+    (root / "schools" / "s.yaml").write_text(f"""claims:
+  - id: wide
+    text: A claim on much evidence.
+    supports: [top]
+    evidence:
+{cited}  - id: top
+    text: The top claim.
+    evidence: [{{ref: e000, stance: supports}}, {{ref: e001, stance: undermines, weight: weak}}]
+  - id: c1
+    text: One path.
+    supports: [top]
+    evidence: [{{ref: d0, stance: supports}}, {{ref: d1, stance: undermines, weight: weak}}]
+  - id: c2
+    text: The other path.
+    supports: [top]
+    undermines: [{{ref: wide, weight: weak}}]
+    evidence: [{{ref: d0, stance: supports, weight: moderate}}]
+  - id: other
+    text: The other side.
+    undermines: [{{ref: top, weight: moderate}}]
+    evidence: [{{ref: d1, stance: supports}}, {{ref: e002, stance: supports}}]
+schools:
+  - {{id: s, name: S, summary: It argues., historians: [{{name: H, works: [{{title: W, year: 1990}}]}}],
+     holds: [top, c1, wide]}}
+  - {{id: t, name: T, summary: It argues., historians: [{{name: G, works: [{{title: V, year: 1991}}]}}],
+     holds: [other, c2]}}
+""", encoding="utf-8")
+    (root / "exam_questions" / "q.yaml").write_text(
+        "questions:\n  - id: q\n    text: Q?\n    command_term: discuss\n    sides:\n"
+        "      - {id: a, label: A, claims: [top, wide]}\n      - {id: b, label: B, claims: [other, c2]}\n",
+        encoding="utf-8")
+    return root
+
+
+PAGE_SHIFTS = """({accepted, school}) => {
+  const k = argmap.kit;
+  const now = k.weigh.weigh(k.data, k.model, accepted, school);
+  const ids = Object.keys(k.data.evidence);
+  const after = k.weigh.toggledShares(k.data, k.model, accepted, school, now, ids);
+  return Object.fromEntries(ids.map(id => [id, Object.fromEntries(
+    k.data.sides.map(s => [s.id, after.get(id)[s.id] - now.shares[s.id]]))]));
+}"""
+
+
+def test_each_items_pull_on_the_balance_is_pythons_to_the_last_bit(offline_page, tmp_path):
+    """The page re-weighs only what each toggled item reaches; every item's
+    shift is the same float as argmap.analysis.impact's, and the plan the
+    same text, under no lens, each lens, and with items set aside."""
+    from argmap.analysis.impact import impact
+
+    corpus = tangled_corpus(tmp_path / "tangled")
+    g = built(corpus, tmp_path / "site")
+    page = open_map(offline_page, tmp_path / "site", "q")
+    aside = {"e000": False, "d0": False, "e015": False}
+    for school in (None, "s", "t"):
+        for accepted in ({}, aside):
+            shifts = page.evaluate(PAGE_SHIFTS, {"accepted": accepted, "school": school})
+            expected = {i.evidence: i.shift for i in impact(g, "q", accepted=accepted, school=school)}
+            assert expected and len(expected) >= (40 if school != "t" else 3)
+            for item, shift in expected.items():
+                assert shift == shifts[item], (school, item)
+            assert all(v == 0 for item in shifts if item not in expected for v in shifts[item].values())
+        page.evaluate("s => argmap.setSchool(s)", school)
+        assert page_plan(page).strip() == cli_plan(corpus, "q", *(["--school", school] if school else [])).strip()

@@ -195,6 +195,9 @@ def test_brushing_a_stretch_of_time_sets_the_date_filter(course, offline_page):
     years = sorted(date_bounds(g.nodes[i["id"]]["date"])[0][0] for i in drawn["items"])
     low, high = years[len(years) // 4], years[len(years) // 2]
     assert low < high
+    page.locator("#timeline-plot .tl-axis").scroll_into_view_if_needed()
+    drawn = page.evaluate(READ_TIMELINE)
+    x = axis(drawn["ticks"])
     y = page.locator("#timeline-plot .tl-axis").bounding_box()["y"] + 4
     page.mouse.move(x(low + 0.3), y)
     page.mouse.down()

@@ -394,7 +394,7 @@ def test_schema_is_json_schema_that_accepts_corpus_files(cli, tmp_path):
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions", "notes"}
+    assert set(schema["properties"]) == {"evidence", "claims", "schools", "questions", "notes", "weights"}
     jsonschema = pytest.importorskip("jsonschema")
     from argmap.corpus.yamlfile import read_yaml
 
@@ -412,6 +412,8 @@ def test_schema_is_json_schema_that_accepts_corpus_files(cli, tmp_path):
                 question["period"] = [int(y) for y in question["period"]]
         assert list(validator.iter_errors(document)) == [], path
     assert list(validator.iter_errors({"evidnce": []}))
+    assert list(validator.iter_errors({"weights": [{"from": "e1", "to": "c1", "weight": "aside"}]})) == []
+    assert list(validator.iter_errors({"weights": [{"from": "e1", "to": "c1", "weight": "heavy"}]}))
 
 
 def test_version(argmap_cli):

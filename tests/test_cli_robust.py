@@ -197,13 +197,43 @@ def test_an_unreadable_folder_is_a_located_error(mini_corpus, cli, monkeypatch):
     assert "schools/private:1:1: error: cannot read folder 'schools/private': permission denied" in result.stdout
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_a_chmod_000_file_is_a_located_error(mini_corpus, cli):
-    extra = corpus_with(mini_corpus.parent, mini_corpus)
+def test_a_chmod_000_file_and_folder_are_located_errors_for_an_ordinary_user(mini_corpus, tmp_path,
+                                                                             unprivileged_cli):
+    """The real thing, not an injected error: a process the kernel holds to
+    file modes (see the fixture) meets a file and a folder it may not read."""
+    extra = corpus_with(tmp_path, mini_corpus)
+    private = mini_corpus / "schools" / "private"
+    private.mkdir()
+    (private / "mine.yaml").write_text("claims: []\n", encoding="utf-8")
     extra.chmod(0)
-    result = cli("check", "--corpus", mini_corpus)
-    assert result.returncode == 1
-    assert "evidence/extra.yaml:1:1: error: cannot read file" in result.stdout
+    private.chmod(0)
+    try:
+        for command in (["check"], ["build", "--out", tmp_path / "site"], ["list"]):
+            result = unprivileged_cli(*command, "--corpus", mini_corpus)
+            assert result.returncode == 1, (command, result.stderr)
+            assert "evidence/extra.yaml:1:1: error: cannot read file 'evidence/extra.yaml': permission denied" \
+                in result.stdout + result.stderr
+            assert "schools/private:1:1: error: cannot read folder 'schools/private': permission denied" \
+                in result.stdout + result.stderr
+        assert not (tmp_path / "site").exists()
+        # Found from inside the corpus as well: the same errors, not the course corpus.
+        inside = unprivileged_cli("check", cwd=mini_corpus / "evidence")
+        assert inside.returncode == 1 and "cannot read file 'evidence/extra.yaml'" in inside.stdout
+        assert "course corpus" not in inside.stderr
+    finally:
+        extra.chmod(0o644)
+        private.chmod(0o755)
+    assert unprivileged_cli("check", "--corpus", mini_corpus).returncode == 0
+
+
+def test_a_corpus_folder_an_ordinary_user_cannot_read_is_named(mini_corpus, unprivileged_cli):
+    mini_corpus.chmod(0)
+    try:
+        result = unprivileged_cli("check", "--corpus", mini_corpus)
+    finally:
+        mini_corpus.chmod(0o755)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"argmap check: error: cannot read corpus folder '{mini_corpus}': permission denied" in result.stderr
 
 
 def test_linked_folders_are_followed_and_a_link_loop_is_named(mini_corpus, tmp_path, cli):
@@ -291,3 +321,16 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to fill")
+@pytest.mark.parametrize("args", [["list"], ["export", "all", "--format", "json"], ["plan", Q]])
+def test_a_full_standard_output_is_one_plain_line(mini_corpus, args):
+    import sys
+
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run([sys.executable, "-m", "argmap", *args, "--corpus", str(mini_corpus)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == (f"argmap {args[0]}: error: cannot write the result to standard output: "
+                             "no space left on device\n")

@@ -66,6 +66,12 @@ def test_only_loopback_hosts_are_answered_and_bad_requests_get_400(mini_corpus, 
             reply = raw(served.url, b"GET " + path + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             assert status(reply) == 400, path
         assert b"Error code: 400" in raw(served.url, b"NONSENSE\r\n\r\n")  # HTTP/0.9 style: no status line
+        # A second Host, or a target naming its own host, cannot slip past the check.
+        for request in (f"GET /{QUESTION}.html HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n",
+                        f"GET /{QUESTION}.html HTTP/1.1\r\nHost: evil.example\r\nHost: localhost\r\n",
+                        f"GET http://evil.example/{QUESTION}.html HTTP/1.1\r\nHost: localhost\r\n"):
+            reply = raw(served.url, (request + "Connection: close\r\n\r\n").encode())
+            assert status(reply) == 400 and b"Soviet" not in reply, request
         assert "Soviet" in served.get(f"{QUESTION}.html")  # still serving
 
 

@@ -16,12 +16,12 @@ from typing import Sequence
 from pydantic import BaseModel, ValidationError
 
 from argmap.corpus.errors import CorpusError, Suggestions, did_you_mean
-from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School
+from argmap.corpus.models import ITEM_MODELS, Claim, Evidence, Note, Question, School, WeightChange
 from argmap.corpus.walk import CorpusFileRef, corpus_files, holds_corpus, read_file
 from argmap.corpus.yamlfile import Node, read_yaml
 
 KIND_OF_LIST = {"evidence": "evidence", "claims": "claim", "schools": "school", "questions": "question",
-                "notes": "note"}
+                "notes": "note", "weights": "weight change"}
 TOP_LEVEL_KEYS = ", ".join(ITEM_MODELS)
 # The kind recorded for ids written in a part of a file that could not be read
 # at all: the id may have named anything, so any reference to it is let be.
@@ -77,6 +77,8 @@ class Corpus:
     broken: dict[str, str] = field(default_factory=dict)
     # Notes have no id of their own: each is kept with where it was written.
     notes: list[tuple[Note, Source]] = field(default_factory=list)
+    # A reader's own weights for links written elsewhere, likewise.
+    weights: list[tuple[WeightChange, Source]] = field(default_factory=list)
     _suggestions: dict[str, Suggestions] = field(default_factory=dict, repr=False)
 
     def suggest(self, word: str, kind: str) -> str | None:
@@ -259,9 +261,10 @@ def _load_item(corpus: Corpus, rel: str, key: str, node: Node, out: list[CorpusE
         return
     source = Source(rel, node)
     model = ITEM_MODELS[key]
-    if kind == "note":
+    if kind in ("note", "weight change"):
         try:
-            corpus.notes.append((Note.model_validate(node.plain()), source))
+            kept = corpus.notes if kind == "note" else corpus.weights
+            kept.append((model.model_validate(node.plain()), source))  # type: ignore[arg-type]
         except ValidationError as exc:
             out.extend(_translate(err, source, model, kind, None) for err in _without_echoes(exc.errors(), model))
         return

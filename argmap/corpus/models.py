@@ -256,8 +256,21 @@ class Note(_Item):
     text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 
 
+class WeightChange(_Item):
+    """A reader's own weight for an argument link written elsewhere
+    (evidence -> claim or claim -> claim), or ``aside``: the link stays
+    drawn but no longer counts. Lets a student's file disagree with a
+    course link without copying it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: Ref = Field(alias="from")
+    to: Ref
+    weight: Literal["weak", "moderate", "strong", "aside"]
+
+
 class CorpusFile(BaseModel):
-    """One corpus file: any of the five lists. Used for ``argmap schema``."""
+    """One corpus file: any of the six lists. Used for ``argmap schema``."""
 
     model_config = ConfigDict(extra="forbid", title="argmap corpus file")
 
@@ -266,6 +279,7 @@ class CorpusFile(BaseModel):
     schools: list[School] = []
     questions: list[Question] = []
     notes: list[Note] = []
+    weights: list[WeightChange] = []
 
 
 ITEM_MODELS: dict[str, type[_Item]] = {
@@ -274,4 +288,5 @@ ITEM_MODELS: dict[str, type[_Item]] = {
     "schools": School,
     "questions": Question,
     "notes": Note,
+    "weights": WeightChange,
 }

@@ -26,6 +26,7 @@ def validate(corpus: Corpus) -> list[CorpusError]:
     out.extend(_evidence_links(corpus))
     out.extend(_claim_sides(corpus))
     out.extend(_note_targets(corpus))
+    out.extend(_weight_changes(corpus))
     out.extend(_cycles(corpus))
     out.extend(_warnings(corpus))
     return out
@@ -209,6 +210,40 @@ def _note_targets(corpus: Corpus) -> Iterator[CorpusError]:
         if suggest is None:
             suggest = Suggestions([*corpus.evidence, *corpus.claims, *corpus.schools, *corpus.questions, *sides])
         yield _error(source, ("on",), f"note on unknown id '{target}'", suggest(target))
+
+
+def _weight_changes(corpus: Corpus) -> Iterator[CorpusError]:
+    """Each changed weight names an argument link that exists (evidence ->
+    claim or claim -> claim), and each link is changed at most once."""
+    if not corpus.weights:
+        return
+    links = {(ref, claim) for claim, found in corpus.linked_evidence().items() for ref, *_ in found}
+    links |= {(claim, ref) for claim, refs in _claim_edges(corpus).items() for ref in refs}
+    seen: dict[tuple[str, str], str] = {}
+    for change, source in corpus.weights:
+        start, end = change.from_, change.to
+        kind = corpus.kind_of(start)
+        if kind is None:
+            pool = [*corpus.evidence, *corpus.claims]
+            yield _error(source, ("from",), f"weight change from unknown id '{start}'", did_you_mean(start, pool))
+            continue
+        if kind not in ("evidence", "claim", UNREAD):
+            yield _error(source, ("from",), f"'{start}' is {_ARTICLE[kind]}, but a link starts at evidence or a claim")
+            continue
+        problem = _check_ref(corpus, source, ("to",), end, "claim")
+        if problem:
+            yield problem
+            continue
+        if start in corpus.broken or end in corpus.broken:
+            continue
+        if (start, end) not in links:
+            yield _error(source, ("to",), f"no link from '{start}' to '{end}' to weigh",
+                         "link them first (a claim's evidence, an evidence item's links, or supports/undermines)")
+        elif (start, end) in seen:
+            yield _error(source, ("from",), f"the weight of the link from '{start}' to '{end}' is changed twice "
+                         f"(also at {seen[(start, end)]}); keep one")
+        else:
+            seen[(start, end)] = f"{source.path}:{source.at('from')[0]}"
 
 
 def _place_of(corpus: Corpus, item_id: str, steps: tuple) -> str:

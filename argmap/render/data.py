@@ -49,10 +49,19 @@ one source. The shape, version 1 (``schema``):
     nodes with that label and a fixed size, lines as these polylines.
 ``theme``
     the theme the page opens in.
+``notes``
+    ``{id: [texts]}``: the notes written in the corpus (or a file added
+    with ``--add``) on the map's nodes, in corpus order.
+``corpus``
+    the corpus's identity: 16 hex digits of a hash of its question and
+    school ids, the same for every rebuild of the same debate (a fixed
+    typo or a new evidence item keeps it), so a reader's own additions,
+    kept in the browser under it and the question id, survive a rebuild.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import networkx as nx
@@ -102,7 +111,16 @@ def page_data(g: nx.DiGraph, question: str, theme: str = "default") -> dict[str,
         "schools": [_school(g, s, nodes) for s, kind in g.nodes(data="kind") if kind == "school"],
         "plan": plan_data(g, question),
         "nodes": [{"id": n, "kind": g.nodes[n]["kind"], "label": g.nodes[n]["label"]} for n in nodes],
+        "notes": {n: list(g.nodes[n]["notes"]) for n in nodes if "notes" in g.nodes[n]},
+        "corpus": corpus_identity(g),
     }
+
+
+def corpus_identity(g: nx.DiGraph) -> str:
+    """A short, stable name for the debate a graph holds (see ``corpus``
+    above): its question and school ids, hashed."""
+    ids = sorted(n for n, kind in g.nodes(data="kind") if kind in ("question", "school"))
+    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:16]
 
 
 def is_contested(stances: dict[str, str]) -> bool:

@@ -55,7 +55,7 @@ def render_map(g: nx.DiGraph, question: str, theme: str = "default", in_site: bo
     scripts = [vis_network_script(), *(static_text(name) for name in MAP_SCRIPTS)]
     return render_page(
         "map.html.j2", scripts,
-        theme=theme, styles=["base.css", "map.css", "plan.css", "views.css"], in_site=in_site,
+        theme=theme, styles=["base.css", "map.css", "plan.css", "views.css", "workspace.css"], in_site=in_site,
         data=json_for_script(data), question=data["question"], sides=data["sides"],
         schools=data["schools"], outline=outline(g, question),
         balance=[_share(side, shares[side["id"]]) for side in data["sides"]],
@@ -159,8 +159,10 @@ def _build_lock(folder: Path) -> Iterator[None]:
 
 def _write_all(out: Path, pages: dict[str, str], stale: list[str]) -> None:
     """Write every page into a folder beside ``out``, then swap them in."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-", dir=out.parent))
+    staging: Path | None = None
     try:
+        with interrupts_deferred():  # made and named before Ctrl-C acts, so the finally removes it
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-", dir=out.parent))
         for name, text in pages.items():
             (staging / name).write_text(text, encoding="utf-8", newline="\n")
         if not out.exists():
@@ -171,7 +173,7 @@ def _write_all(out: Path, pages: dict[str, str], stale: list[str]) -> None:
             return
         _swap_in(out, staging, sorted(pages), stale)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
 
 
 def _swap_in(out: Path, staging: Path, names: list[str], stale: list[str]) -> None:
@@ -179,8 +181,10 @@ def _swap_in(out: Path, staging: Path, names: list[str], stale: list[str]) -> No
     the old pages are kept (hard links, else copies) until every move has
     succeeded, and put back if one fails; Ctrl-C waits until the swap is done.
     Files in ``out`` that are not argmap's pages are never touched."""
-    backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-old-", dir=out.parent))
+    backup: Path | None = None
     try:
+        with interrupts_deferred():  # made and named before Ctrl-C acts, so the finally removes it
+            backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.argmap-old-", dir=out.parent))
         for name in [*names, *stale]:
             if (out / name).exists():
                 _keep(out / name, backup / name)
@@ -201,7 +205,14 @@ def _swap_in(out: Path, staging: Path, names: list[str], stale: list[str]) -> No
                         (out / name).unlink(missing_ok=True)
                 raise
     finally:
-        shutil.rmtree(backup, ignore_errors=True)
+        _remove(backup)
+
+
+def _remove(folder: Path | None) -> None:
+    """Remove a temporary folder whole, a second Ctrl-C waiting until it is gone."""
+    if folder is not None:
+        with interrupts_deferred():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _keep(page: Path, copy: Path) -> None:

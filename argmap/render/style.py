@@ -40,7 +40,8 @@ ASIDE_BORDER = "#9aa1ab"
 # One font the page really has on Debian (Liberation Sans) and that is metrically
 # identical to Arial elsewhere, so the widths Python measures (text.py) hold.
 FONT_FACE = "'Liberation Sans', Arial, Helvetica, sans-serif"
-EDGE_WIDTH = {0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
+# 0.0: a link the reader set aside (corpus ``weights``): a thin grey dotted line.
+EDGE_WIDTH = {0.0: 1.0, 0.25: 1.5, 0.5: 2.5, 0.75: 4.0, 1.0: 3.0}
 
 THEMES = ("default", "projector")
 # The projector's type is darker and thicker too (a text stroke in the text
@@ -126,12 +127,14 @@ def groups(side_count: int, theme: str) -> dict[str, Any]:
 def line_style(relation: str, weight: float, side_fill: str | None) -> dict[str, Any]:
     """How a line is drawn (page and SVG alike): colour, width by weight,
     dashes, and its head (an arrow for supports, a bar for undermines).
-    A claim's line to its side takes the side's colour."""
+    A claim's line to its side takes the side's colour; a link the reader
+    set aside (weight 0) is thin, grey and dotted."""
     undermines = relation == "undermines"
+    aside = weight == 0.0 and side_fill is None
     return {
-        "color": side_fill or (UNDERMINES if undermines else SUPPORTS),
+        "color": side_fill or (ASIDE_BORDER if aside else UNDERMINES if undermines else SUPPORTS),
         "width": EDGE_WIDTH[weight],
-        "dash": [8, 5] if undermines else [],
+        "dash": [2, 4] if aside else [8, 5] if undermines else [],
         "head": "bar" if undermines else "arrow",
     }
 

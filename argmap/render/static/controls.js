@@ -111,6 +111,10 @@
         return parts.join(" ").toLowerCase();
       }
       var haystacks = data.nodes.map(function (node) { return [node, haystack(node)]; });
+      // The reader's own items (workspace.js) can be found too.
+      kit.onChange(function (what) {
+        if (what === "data") { haystacks = data.nodes.map(function (node) { return [node, haystack(node)]; }); }
+      });
       function close() { results.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
       function choose(node) {
         close();

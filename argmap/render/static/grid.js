@@ -50,12 +50,12 @@
   function impacts(ids) {
     var now = state.weighing.shares;
     var sizes = new Map();
+    var after = kit.weigh.toggledShares(kit.data, kit.model, state.accepted, state.school, state.weighing, ids);
     ids.forEach(function (id) {
-      var toggled = Object.assign(kit.dict(), state.accepted);
-      if (state.accepted[id] === false) { delete toggled[id]; } else { toggled[id] = false; }
-      var after = kit.weigh.weigh(kit.data, kit.model, toggled, state.school).shares;
       var size = 0;
-      kit.data.sides.forEach(function (side) { size = Math.max(size, Math.abs(after[side.id] - now[side.id])); });
+      kit.data.sides.forEach(function (side) {
+        size = Math.max(size, Math.abs(after.get(id)[side.id] - now[side.id]));
+      });
       sizes.set(id, size);
     });
     return sizes;

@@ -18,7 +18,10 @@
   var $ = kit.$;
 
   var groupOf = new Map();
-  data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
+  function indexGroups() {
+    groupOf.clear();
+    data.vis.nodes.forEach(function (node) { groupOf.set(node.id, node.group); });
+  }
   var FADED = 0.16;     // opacity of what is off the argument in focus
   var ARROW = 9;        // arrowhead length, map units (as in the SVG export)
   var FIT = 0.985;      // share of the map area the whole map fills at first view
@@ -47,6 +50,7 @@
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
 
     start: function () {
+      indexGroups();
       var container = $("map");
       view.nodes = new vis.DataSet(data.vis.nodes);
       var options = Object.assign({}, data.vis.options, {groups: data.vis.groups[state.theme]});
@@ -80,6 +84,38 @@
       else if (what === "theme") { view.setTheme(now.theme); }
       else if (what === "panel") { view.refitIfResized(); }
       else if (what === "view" && now.view === "map") { view.network.redraw(); view.refitIfResized(); }
+      else if (what === "data") { view.syncData(); }
+    },
+
+    /* The page data changed (the reader's own items, workspace.js): boxes
+     * are updated in place from the drawing (a new box, a new group once
+     * evidence becomes contested), removed ones go, and the lines, drawn
+     * from data.vis on every frame, follow by themselves. */
+    syncData: function () {
+      indexGroups();
+      var boxes = data.vis.layout[state.theme].boxes;
+      var groups = data.vis.groups[state.theme];
+      var wanted = new Set();
+      var updates = data.vis.nodes.map(function (node) {
+        wanted.add(node.id);
+        var box = boxes[node.id];
+        var inner = 2 * groups[node.group].margin;
+        var group = state.accepted[node.id] === false ? node.group + "-aside" : node.group;
+        return Object.assign({}, node, {x: box.x, y: box.y, label: box.lines.join("\n"), group: group,
+                                        widthConstraint: {minimum: box.width - inner},
+                                        heightConstraint: {minimum: box.height - inner, valign: "middle"},
+                                        hidden: !state.shown[node.id]});
+      });
+      var before = view.nodes.length;
+      var gone = view.nodes.getIds().filter(function (id) { return !wanted.has(id); });
+      view.nodes.remove(gone);
+      view.nodes.update(updates);
+      view.hidden = new Map(data.nodes.map(function (node) { return [node.id, !state.shown[node.id]]; }));
+      view.litFor = undefined;
+      view.applyFocus();
+      // New or removed boxes: show the whole map again, unless the reader has moved it.
+      if ((gone.length || view.nodes.length !== before) && !view.readerMoved) { view.fitShown(); }
+      else { view.network.redraw(); }
     },
 
     /* Hide in the drawing what the state does not show; a line is drawn

@@ -12,7 +12,7 @@
     element: "outline",
 
     update: function (what, now, id) {
-      if (what === "school") { outline.mark(); }
+      if (what === "school" || what === "data") { outline.mark(); }
       else if (what === "evidence") { outline.mark(id); }
     },
 
@@ -21,7 +21,8 @@
       var items = document.querySelectorAll("#outline [data-node]");
       Array.prototype.forEach.call(items, function (item) {
         var node = item.getAttribute("data-node");
-        if (id && node !== id) { return; }
+        // Entries of items just removed (the reader's own) go with the next redraw.
+        if ((id && node !== id) || !kit.index.nodes.has(node)) { return; }
         item.classList.toggle("is-aside", state.accepted[node] === false);
         item.classList.toggle("out-of-lens", !kit.lensAllows(node));
       });

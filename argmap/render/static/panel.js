@@ -258,7 +258,7 @@
       });
     },
     mark: function (id) {
-      var box = document.querySelector('#evidence-list input[data-evidence="' + id + '"]');
+      var box = document.querySelector('#evidence-list input[data-evidence="' + CSS.escape(id) + '"]');
       if (box) { box.checked = state.accepted[id] !== false; }
     }
   };
@@ -313,13 +313,13 @@
   };
 
   panel.update = function (what, now, id) {
-    if (what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden") { balanceMeter.render(); }
+    if (what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden" || what === "data") { balanceMeter.render(); }
     if (what === "evidence") { evidenceList.mark(id); }
     if (what === "selected") { panel.show("details"); }
     // A box tapped on a phone opens the sheet below the map to read it.
     if (what === "selected" && now.selected !== null && narrow.matches && $("panel").hidden) { panel.toggle(); }
     if (what === "theme") { setPanel(now.theme !== "projector"); }
-    if ((what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden") && now.selected !== null) { details.render(); }
+    if ((what === "school" || what === "evidence" || what === "reveal" || what === "balanceHidden" || what === "data") && now.selected !== null) { details.render(); }
     else if (what === "selected") { details.render(); }
   };
 

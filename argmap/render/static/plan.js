@@ -268,25 +268,26 @@
       verdict: decided,
       favoured: favoured,
       paragraphs: paragraphs,
-      impacts: impact(data, model, weigh, acceptedObject, accepted, arguedBy, shown, weighing.shares),
+      impacts: impact(data, model, weigh, acceptedObject, arguedBy, shown, weighing),
       answers: answers
     };
   }
 
-  /* Every weighed evidence item, biggest pull on the balance first (ties by id). */
-  function impact(data, model, weigh, acceptedObject, accepted, school, shown, now) {
-    var items = Object.keys(data.evidence).filter(shown).map(function (id) {
-      var was = isAccepted(accepted, id);
-      var toggled = Object.assign(Object.create(null), acceptedObject);
-      toggled[id] = !was;
-      var after = weigh.weigh(data, model, toggled, school).shares;
+  /* Every weighed evidence item, biggest pull on the balance first (ties by
+   * id); each toggled on its own, re-weighing only what it reaches (as
+   * argmap.analysis.impact). */
+  function impact(data, model, weigh, acceptedObject, school, shown, weighing) {
+    var now = weighing.shares;
+    var ids = Object.keys(data.evidence).filter(shown);
+    var after = weigh.toggledShares(data, model, acceptedObject, school, weighing, ids);
+    var items = ids.map(function (id) {
       var shift = Object.create(null);
       var size = 0.0;
       data.sides.forEach(function (side) {
-        shift[side.id] = after[side.id] - now[side.id];
+        shift[side.id] = after.get(id)[side.id] - now[side.id];
         size = Math.max(size, Math.abs(shift[side.id]));
       });
-      return {evidence: id, accepted: was, shift: shift, size: size};
+      return {evidence: id, accepted: acceptedObject[id] !== false, shift: shift, size: size};
     });
     return items.sort(function (a, b) {
       return a.size !== b.size ? (a.size > b.size ? -1 : 1) : compare(a.evidence, b.evidence);
@@ -685,7 +686,7 @@
   }
 
   kit.onChange(function (what) {
-    if (what === "school" || what === "evidence") {
+    if (what === "school" || what === "evidence" || what === "data") {
       current = null;
       render();
     }

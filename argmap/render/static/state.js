@@ -46,6 +46,12 @@
   var claimIndex = new Map(Object.keys(data.claims).map(function (id) { return [id, data.claims[id]]; }));
   var evidenceIndex = new Map(Object.keys(data.evidence).map(function (id) { return [id, data.evidence[id]]; }));
 
+  /* Fill an index Map again, in place (views hold the Map itself). */
+  function refill(index, entries) {
+    index.clear();
+    entries.forEach(function (entry) { index.set(entry[0], entry[1]); });
+  }
+
   var state = {
     school: null,        // school id of the lens, or null for the whole debate
     accepted: dict(),    // evidence id -> false when set aside
@@ -66,7 +72,8 @@
 
   var listeners = [];
   /* listener(what, state, detail); what is "school", "evidence" (detail: its
-   * id), "reveal", "dates", "selected", "view", "theme" or "panel". */
+   * id), "reveal", "dates", "selected", "view", "theme", "panel" or "data"
+   * (the reader's own additions changed the page data: redraw from it). */
   function onChange(listener) { listeners.push(listener); }
   function changed(what, detail) { listeners.forEach(function (listener) { listener(what, state, detail); }); }
 
@@ -132,11 +139,16 @@
   /* Links into and out of each node, in data order (indices into data.links). */
   var into = new Map();
   var outOf = new Map();
-  data.nodes.forEach(function (node) { into.set(node.id, []); outOf.set(node.id, []); });
-  data.links.forEach(function (link, index) {
-    into.get(link.to).push(index);
-    outOf.get(link.from).push(index);
-  });
+  function indexLinks() {
+    into.clear();
+    outOf.clear();
+    data.nodes.forEach(function (node) { into.set(node.id, []); outOf.set(node.id, []); });
+    data.links.forEach(function (link, index) {
+      into.get(link.to).push(index);
+      outOf.get(link.from).push(index);
+    });
+  }
+  indexLinks();
 
   /* Everything that feeds a claim: its evidence and claims, all the way down. */
   function feeders(id) {
@@ -157,7 +169,8 @@
    * yet. Every claim of the map is on a path to a side, so all are in it. An
    * explicit stack: a long chain of claims must not exhaust the call stack. */
   var revealOrder = [];
-  (function () {
+  function orderReveal() {
+    revealOrder.length = 0;
     var placed = new Set();
     data.sides.forEach(function (side) {
       var stack = side.claims.slice().reverse();
@@ -171,7 +184,8 @@
         for (var i = feeding.length - 1; i >= 0; i--) { stack.push(feeding[i]); }
       }
     });
-  })();
+  }
+  orderReveal();
 
   /* ---------- what is shown ---------- */
 
@@ -319,6 +333,32 @@
     changed("theme");
   }
 
+  /* The page data itself changed: workspace.js added or removed the
+   * reader's own items (nodes and links only ever appended after the
+   * corpus's, so link indices of the corpus's links stay put). Index it
+   * again, weigh it again, and tell every view ("data"). */
+  function dataChanged() {
+    model = kit.model = weigh.model(data);
+    refill(nodeIndex, data.nodes.map(function (node) { return [node.id, node]; }));
+    refill(sideIndex, data.sides.map(function (side) { return [side.id, side]; }));
+    refill(claimIndex, Object.keys(data.claims).map(function (id) { return [id, data.claims[id]]; }));
+    refill(evidenceIndex, Object.keys(data.evidence).map(function (id) { return [id, data.evidence[id]]; }));
+    indexLinks();
+    orderReveal();
+    Object.keys(state.accepted).forEach(function (id) {
+      if (!evidenceIndex.has(id)) { delete state.accepted[id]; }
+    });
+    if (state.selected !== null && !nodeIndex.has(state.selected)) { state.selected = null; }
+    state.position = weigh.takesPosition(data, state.school);
+    revealSteps = revealOrder.filter(lensAllows);
+    if (state.revealStep !== null) { state.revealStep = Math.min(state.revealStep, revealSteps.length); }
+    reweigh();
+    computeShown();
+    // Before the views start (stored additions applied as the page loads)
+    // there is nothing drawn yet to tell.
+    if (views.started) { changed("data"); }
+  }
+
   reweigh();
   computeShown();
 
@@ -332,6 +372,7 @@
     requireNode: requireNode, kindOf: kindOf,
     lensAllows: lensAllows, revealAllows: revealAllows, dateAllows: dateAllows, isShown: isShown,
     select: select, setSchool: setSchool, setEvidence: setEvidence, setReveal: setReveal,
-    setDates: setDates, setView: setView, setTheme: setTheme, setBalanceHidden: setBalanceHidden
+    setDates: setDates, setView: setView, setTheme: setTheme, setBalanceHidden: setBalanceHidden,
+    dataChanged: dataChanged
   });
 })(window.argmap = window.argmap || {});

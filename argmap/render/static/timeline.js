@@ -246,7 +246,7 @@
         it.span.style.width = Math.max(it.end - it.x, 0) + "px";
         it.button.style.left = it.x + "px";
       });
-      var widths = items.map(function (it) { return it.button.offsetWidth; });
+      var widths = items.map(function (it) { return it.button.getBoundingClientRect().width; });
       var row = items.length ? items[0].button.offsetHeight + ROW_GAP : 0;
       // (a button starts HALF_MARK left of its style.left: views.css)
       var spans = items.map(function (it, i) {
