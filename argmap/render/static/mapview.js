@@ -332,6 +332,8 @@
       view.readerMoved = false;
       // A projector shows small maps larger than life, for the back row.
       if (state.revealStep === null) { view.fit(null, state.theme === "projector" ? 1.5 : 1); return; }
+      // A reveal fits what it shows: no whole map to offer.
+      $("map-whole").hidden = true;
       var shown = data.nodes.filter(function (node) { return state.shown[node.id]; })
         .map(function (node) { return node.id; });
       view.fit(shown, state.theme === "projector" ? 1.6 : 1.3);
