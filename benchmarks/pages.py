@@ -160,7 +160,8 @@ def vis_data_of(page: Path) -> dict:
     found = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', text, re.DOTALL)
     if not found:
         raise SystemExit(f"{page}: no argmap-data block; has the page template changed?")
-    return json.loads(found.group(1))["vis"]
+    data = json.loads(found.group(1))
+    return {"nodes": data["vis"]["nodes"], "links": data["links"]}
 
 
 def pyvis_pages(page: Path, folder: Path) -> dict[str, Path]:
@@ -177,8 +178,8 @@ def pyvis_pages(page: Path, folder: Path) -> dict[str, Path]:
         for node in vis["nodes"]:
             where = {"x": node["x"], "y": node["y"]} if variant == "fixed" else {}
             net.add_node(node["id"], label=node["label"], **where)
-        for edge in vis["edges"]:
-            net.add_edge(edge["from"], edge["to"])
+        for link in vis["links"]:
+            net.add_edge(link["from"], link["to"])
         if variant == "fixed":
             net.toggle_physics(False)
         pages[variant] = folder / f"pyvis-{variant}-{page.stem}.html"
