@@ -803,7 +803,7 @@ class _Obstacles:
                 # Boxes beside the segment's bounds cannot meet it.
                 if rect[1] > high or rect[3] < low or rect[0] > hi or rect[2] < lo:
                     continue
-                if _segment_hits(p, q, rect):
+                if measure.segment_meets_rect(p, q, rect):
                     return False
         return True
 
@@ -820,26 +820,6 @@ class _Obstacles:
             kept.append(points[j])
             i = j
         return kept
-
-
-def _segment_hits(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
-    """Whether segment pq meets the rectangle (Liang-Barsky clipping)."""
-    x0, y0, x1, y1 = rect
-    t0, t1 = 0.0, 1.0
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    for edge, distance in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if edge == 0:
-            if distance < 0:
-                return False
-            continue
-        t = distance / edge
-        if edge < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
 
 
 def _ports(layers: Layers, sizes: dict[str, tuple[float, float]], x: dict[str, float], end: int,

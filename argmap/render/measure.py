@@ -132,20 +132,25 @@ def _crossing_point(p: Point, q: Point, r: Point, s: Point) -> Point | None:
 
 
 def _segment_enters(p: Point, q: Point, box: Rect, inset: float) -> bool:
-    """Whether segment pq passes through the box shrunk by ``inset`` on each side
-    (Liang-Barsky clipping)."""
+    """Whether segment pq passes through the box shrunk by ``inset`` on each side."""
     x, y, w, h = box
-    left, right = x - w / 2 + inset, x + w / 2 - inset
-    top, bottom = y - h / 2 + inset, y + h / 2 - inset
+    return segment_meets_rect(p, q, (x - w / 2 + inset, y - h / 2 + inset, x + w / 2 - inset, y + h / 2 - inset))
+
+
+def segment_meets_rect(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
+    """Whether segment pq meets the rectangle ``(x0, y0, x1, y1)``
+    (Liang-Barsky clipping); shared by the router and the measures so both
+    judge "through a box" alike."""
+    x0, y0, x1, y1 = rect
     t0, t1 = 0.0, 1.0
     dx, dy = q[0] - p[0], q[1] - p[1]
-    for edge_p, edge_q in ((-dx, p[0] - left), (dx, right - p[0]), (-dy, p[1] - top), (dy, bottom - p[1])):
-        if edge_p == 0:
-            if edge_q < 0:
+    for edge, distance in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if edge == 0:
+            if distance < 0:
                 return False
             continue
-        t = edge_q / edge_p
-        if edge_p < 0:
+        t = distance / edge
+        if edge < 0:
             t0 = max(t0, t)
         else:
             t1 = min(t1, t)
