@@ -32,7 +32,11 @@ The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
 ``route``
     each line a polyline from border to border: up through its waypoints,
     which sit in the gaps between boxes, and across the channels between
-    rows. No segment can enter a box that is not one of its ends.
+    rows. No segment can enter a box that is not one of its ends. On a map
+    small enough to read, lines are then untangled: each in turn takes
+    whichever clear path (up a lane or gap, along the corridors between
+    rows) crosses the other lines least, so lines sharing a lane do not
+    swap sides where they turn.
 
 ``map_layout`` runs them all and returns boxes (centre, size, drawn lines)
 and lines (points), which the page, the SVG export and the benchmarks draw.
@@ -42,7 +46,7 @@ from __future__ import annotations
 
 import math
 import random
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -92,6 +96,10 @@ MIN_SIDE_COLUMNS = 1
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
+UNTANGLE_PASSES = 3   # rounds of rerouting each line along the path that crosses least
+UNTANGLE_TRIES = 4    # paths per line pulled taut and judged in full, fewest rough crossings first
+UNTANGLE_REACH = 600.0  # how far beside its ends a line may detour, in map units
+UNTANGLE_SLACK = 2    # a rough path may cross this many more than the line now does (pulling may cut them)
 BUCKET = 200.0
 # Sweeps without a better order before ordering stops.
 PATIENCE = 4
@@ -709,7 +717,7 @@ def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: floa
 
 
 def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
-          taut: bool = True) -> list[list[Point]]:
+          taut: bool = True, untangle: bool = False) -> list[list[Point]]:
     """Each line as points from the border of its lower end to the border of
     its upper end.
 
@@ -774,7 +782,122 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
             points.append((qx, spans[s][-1][1]))
         points.append((qx, y[upper] + sizes[upper][1] / 2))
         lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
+    if obstacles is not None and untangle:
+        _untangle(lines, layers, spans, [round(v, 1) for v in lanes.values()], obstacles)
     return lines
+
+
+def _untangle(lines: list[list[Point]], layers: Layers, spans: list[list[tuple[float, float]]],
+              lanes: list[float], obstacles: _Obstacles, passes: int = UNTANGLE_PASSES) -> None:
+    """Reroute lines, one at a time, along whichever clear path crosses the
+    other lines least.
+
+    Lines routed one by one along their lanes can swap sides where they
+    turn; a reader sees every such swap as a crossing. Each line may instead
+    run up from its lower port to a corridor between two rows (no box sits
+    in one), along it, and straight up to its upper port; of these paths and
+    its lane route, pulled taut around the boxes, it keeps the one that
+    crosses the other lines as they now run least (shorter on a tie). The
+    ports stay, so the boxes and their arrowheads do not move.
+    """
+    corridors = sorted({(a[1] + b[0]) / 2 for row in spans for a, b in zip(row, row[1:])}
+                       | {(spans[t][-1][1] + spans[t + 1][0][0]) / 2 for t in range(len(spans) - 1)})
+    ends = [(chain[0], chain[-1]) for chain in layers.chains]
+    verticals = sorted(set(lanes))
+
+    def segments(index: int, points: list[Point]) -> list[measure.Segment]:
+        u, v = ends[index]
+        return [measure.segment(u, v, p, q) for p, q in zip(points, points[1:])]
+
+    def length(points: list[Point]) -> float:
+        return sum(math.dist(p, q) for p, q in zip(points, points[1:]))
+
+    drawn = [segments(i, points) for i, points in enumerate(lines)]
+    for _ in range(passes):
+        changed = False
+        for i, points in enumerate(lines):
+            (px, py), (qx, qy) = points[0], points[-1]
+            # Only segments level with this line can cross any path of it.
+            others = [s for k, segs in enumerate(drawn) if k != i for s in segs if s[2] <= py and s[3] >= qy]
+            now = measure.crossings_with(drawn[i], others)
+            if not now:
+                continue  # nothing to gain
+            between = [c for c in corridors if qy < c < py]
+            scored: list[tuple[tuple[int, float], list[Point]]] = []
+
+            def judge(path: list[Point]) -> None:
+                crossed = measure.crossings_with(segments(i, path), others)
+                if crossed <= now + UNTANGLE_SLACK:
+                    scored.append(((crossed, length(path)), path))
+
+            if between:
+                low, high = between[-1], between[0]  # just above the lower box, just below the upper
+                for c in between:
+                    judge(_simplify([(px, py), (px, c), (qx, c), (qx, qy)]))
+                if obstacles.clear((px, py), (px, low), ends[i]) and obstacles.clear((qx, high), (qx, qy), ends[i]):
+                    fixed = measure.crossings_with(segments(i, [(px, py), (px, low)]) +
+                                                   segments(i, [(qx, high), (qx, qy)]), others)
+                    start = bisect_left(verticals, min(px, qx) - UNTANGLE_REACH)
+                    stop = bisect_left(verticals, max(px, qx) + UNTANGLE_REACH)
+                    # A rough count, for ranking only: where the other lines
+                    # cross the two corridors, and the segments between them.
+                    apart = [s for s in others if ends[i][0] not in s[4:6] and ends[i][1] not in s[4:6]]
+                    at_low, at_high = _level_crossings(apart, low), _level_crossings(apart, high)
+                    middle = [s for s in apart if s[2] < low and s[3] > high and s[1] > s[0]]
+                    for lane in verticals[start:stop]:
+                        if not obstacles.clear((lane, low), (lane, high), ends[i]):
+                            continue
+                        crossed = (fixed + _within(at_low, px, lane) + _within(at_high, lane, qx)
+                                   + _column_crossings(middle, lane, high, low))
+                        if crossed <= now + UNTANGLE_SLACK:
+                            path = [(px, py), (px, low), (lane, low), (lane, high), (qx, high), (qx, qy)]
+                            scored.append(((crossed, length(path)), path))
+            scored.sort(key=lambda item: item[0])
+            best, best_score = points, (now, length(points))
+            tried = 0
+            for _, path in scored:
+                if tried == UNTANGLE_TRIES:
+                    break
+                if not all(obstacles.clear(a, b, ends[i]) for a, b in zip(path, path[1:])):
+                    continue
+                tried += 1
+                option = obstacles.pull(_simplify(path), ends[i])
+                score = (measure.crossings_with(segments(i, option), others), length(option))
+                if score < best_score:
+                    best, best_score = option, score
+            if best is not points:
+                lines[i] = best
+                drawn[i] = segments(i, best)
+                changed = True
+        if not changed:
+            break
+
+
+def _level_crossings(segments: list[measure.Segment], level: float) -> list[float]:
+    """Sorted x where ``segments`` cross the level y = ``level`` strictly."""
+    xs = []
+    for x0, x1, y0, y1, _, _, (px, py), (qx, qy) in segments:
+        if y0 < level < y1:
+            xs.append(px + (qx - px) * (level - py) / (qy - py))
+    xs.sort()
+    return xs
+
+
+def _within(xs: list[float], a: float, b: float) -> int:
+    """How many of the sorted ``xs`` lie strictly between a and b."""
+    low, high = min(a, b), max(a, b)
+    return max(0, bisect_left(xs, high) - bisect_right(xs, low))
+
+
+def _column_crossings(segments: list[measure.Segment], x: float, top: float, bottom: float) -> int:
+    """How many ``segments`` cross the vertical x = ``x`` strictly between top and bottom."""
+    count = 0
+    for x0, x1, _, _, _, _, (px, py), (qx, qy) in segments:
+        if x0 < x < x1:
+            y = py + (qy - py) * (x - px) / (qx - px)
+            if top < y < bottom:
+                count += 1
+    return count
 
 
 class _Obstacles:
@@ -957,7 +1080,7 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
-    routes = route(layers, placement, sizes, taut=small)
+    routes = route(layers, placement, sizes, taut=small, untangle=small)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
         n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
