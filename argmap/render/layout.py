@@ -96,7 +96,7 @@ MIN_SIDE_COLUMNS = 1
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
-UNTANGLE_PASSES = 3   # rounds of rerouting each line along the path that crosses least
+UNTANGLE_PASSES = 4   # rounds of rerouting each line along the path that crosses least
 UNTANGLE_TRIES = 4    # paths per line pulled taut and judged in full, fewest rough crossings first
 UNTANGLE_REACH = 600.0  # how far beside its ends a line may detour, in map units
 UNTANGLE_SLACK = 2    # a rough path may cross this many more than the line now does (pulling may cut them)
@@ -783,7 +783,9 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
         points.append((qx, y[upper] + sizes[upper][1] / 2))
         lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
     if obstacles is not None and untangle:
-        _untangle(lines, layers, spans, [round(v, 1) for v in lanes.values()], obstacles)
+        _untangle(lines, layers, spans, [round(v, 1) for v in lanes.values()]
+                  + [x[n] + side * (sizes[n][0] / 2 + 2 * CLEARANCE) for n in x if not _is_waypoint(n) for side in (-1, 1)],
+                  obstacles)
     return lines
 
 
@@ -804,6 +806,7 @@ def _untangle(lines: list[list[Point]], layers: Layers, spans: list[list[tuple[f
                        | {(spans[t][-1][1] + spans[t + 1][0][0]) / 2 for t in range(len(spans) - 1)})
     ends = [(chain[0], chain[-1]) for chain in layers.chains]
     verticals = sorted(set(lanes))
+    open_run: dict[tuple[float, float, float], bool] = {}
 
     def segments(index: int, points: list[Point]) -> list[measure.Segment]:
         u, v = ends[index]
@@ -843,12 +846,17 @@ def _untangle(lines: list[list[Point]], layers: Layers, spans: list[list[tuple[f
                     # cross the two corridors, and the segments between them.
                     apart = [s for s in others if ends[i][0] not in s[4:6] and ends[i][1] not in s[4:6]]
                     at_low, at_high = _level_crossings(apart, low), _level_crossings(apart, high)
-                    middle = [s for s in apart if s[2] < low and s[3] > high and s[1] > s[0]]
+                    starts, stops = _spans_between(apart, high, low)
                     for lane in verticals[start:stop]:
-                        if not obstacles.clear((lane, low), (lane, high), ends[i]):
+                        # Between the corridors the line's own boxes are out of reach: the
+                        # answer holds for every line, and is remembered.
+                        key = (lane, low, high)
+                        if key not in open_run:
+                            open_run[key] = obstacles.clear((lane, low), (lane, high), ("", ""))
+                        if not open_run[key]:
                             continue
                         crossed = (fixed + _within(at_low, px, lane) + _within(at_high, lane, qx)
-                                   + _column_crossings(middle, lane, high, low))
+                                   + bisect_left(starts, lane) - bisect_right(stops, lane))
                         if crossed <= now + UNTANGLE_SLACK:
                             path = [(px, py), (px, low), (lane, low), (lane, high), (qx, high), (qx, qy)]
                             scored.append(((crossed, length(path)), path))
@@ -889,15 +897,24 @@ def _within(xs: list[float], a: float, b: float) -> int:
     return max(0, bisect_left(xs, high) - bisect_right(xs, low))
 
 
-def _column_crossings(segments: list[measure.Segment], x: float, top: float, bottom: float) -> int:
-    """How many ``segments`` cross the vertical x = ``x`` strictly between top and bottom."""
-    count = 0
-    for x0, x1, _, _, _, _, (px, py), (qx, qy) in segments:
-        if x0 < x < x1:
-            y = py + (qy - py) * (x - px) / (qx - px)
-            if top < y < bottom:
-                count += 1
-    return count
+def _spans_between(segments: list[measure.Segment], top: float, bottom: float) -> tuple[list[float], list[float]]:
+    """Sorted starts and sorted ends of the x-ranges that ``segments`` cover
+    strictly between the levels ``top`` and ``bottom``: a vertical at x
+    crosses as many as have a start below x less those ending at x or before."""
+    starts, stops = [], []
+    for x0, x1, y0, y1, _, _, (px, py), (qx, qy) in segments:
+        if y1 <= top or y0 >= bottom or x1 <= x0:
+            continue
+        a, b = px, qx
+        if py != qy:
+            a = px + (qx - px) * (min(max(py, top), bottom) - py) / (qy - py)
+            b = px + (qx - px) * (min(max(qy, top), bottom) - py) / (qy - py)
+        if a != b:
+            starts.append(min(a, b))
+            stops.append(max(a, b))
+    starts.sort()
+    stops.sort()
+    return starts, stops
 
 
 class _Obstacles:
