@@ -230,7 +230,7 @@ def test_untangling_reroutes_lines_only_to_cross_less(course):
         placement = L.place(layers, sizes, em, columns)
         boxes = {n: (placement.x[n], placement.y[n], *sizes[n]) for n in ranking.nodes}
         lanes = L.route(layers, placement, sizes)
-        untangled = L.route(layers, placement, sizes, untangle=True)
+        untangled = L.route(layers, placement, sizes, untangle=L.UNTANGLE_PASSES)
         assert [(p[0], p[-1]) for p in lanes] == [(p[0], p[-1]) for p in untangled], q
         drawn = [(u, v, points) for (u, v), points in zip(ranking.edges, untangled)]
         assert measure.lines_through_boxes(boxes, drawn) == [], q

@@ -717,7 +717,7 @@ def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: floa
 
 
 def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
-          taut: bool = True, untangle: bool = False) -> list[list[Point]]:
+          taut: bool = True, untangle: int = 0) -> list[list[Point]]:
     """Each line as points from the border of its lower end to the border of
     its upper end.
 
@@ -730,7 +730,9 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
     the gap under the box when another box sits below it in its column.
     Between rows and tiers it crosses channels that hold no box, so no
     segment enters a box that is not one of its ends. With ``taut``, each
-    line is then pulled as straight as the boxes allow.
+    line is then pulled as straight as the boxes allow, and with
+    ``untangle`` (rounds; needs ``taut``) rerouted to cross the others less
+    (``_untangle``).
     """
     x, y, lanes, spans = placement.x, placement.y, placement.lanes, placement.rows
     row_of = layers.row_of
@@ -783,14 +785,14 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
         points.append((qx, y[upper] + sizes[upper][1] / 2))
         lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
     if obstacles is not None and untangle:
-        _untangle(lines, layers, spans, [round(v, 1) for v in lanes.values()]
+        _untangle(lines, untangle, layers, spans, [round(v, 1) for v in lanes.values()]
                   + [x[n] + side * (sizes[n][0] / 2 + 2 * CLEARANCE) for n in x if not _is_waypoint(n) for side in (-1, 1)],
                   obstacles)
     return lines
 
 
-def _untangle(lines: list[list[Point]], layers: Layers, spans: list[list[tuple[float, float]]],
-              lanes: list[float], obstacles: _Obstacles, passes: int = UNTANGLE_PASSES) -> None:
+def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list[list[tuple[float, float]]],
+              lanes: list[float], obstacles: _Obstacles) -> None:
     """Reroute lines, one at a time, along whichever clear path crosses the
     other lines least.
 
@@ -1097,7 +1099,10 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
-    routes = route(layers, placement, sizes, taut=small, untangle=small)
+    # Untangling costs about a second on a 200-box map in full: past the
+    # boxes a reader can take in, one round (which does most of the work).
+    passes = UNTANGLE_PASSES if len(ranking.nodes) <= REFINE_NODES else 1
+    routes = route(layers, placement, sizes, taut=small, untangle=passes if small else 0)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
         n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
