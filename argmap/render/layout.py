@@ -35,8 +35,8 @@ The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
     rows. No segment can enter a box that is not one of its ends. On a map
     small enough to read, lines are then untangled: each in turn takes
     whichever clear path (up a lane or gap, along the corridors between
-    rows) crosses the other lines least, so lines sharing a lane do not
-    swap sides where they turn.
+    rows, on a track of its own) crosses the other lines least, so lines
+    sharing a lane do not swap sides where they turn.
 
 ``map_layout`` runs them all and returns boxes (centre, size, drawn lines)
 and lines (points), which the page, the SVG export and the benchmarks draw.
@@ -97,9 +97,11 @@ SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
 UNTANGLE_PASSES = 4   # rounds of rerouting each line along the path that crosses least
-UNTANGLE_TRIES = 4    # paths per line pulled taut and judged in full, fewest rough crossings first
+UNTANGLE_TRIES = 6    # paths per line spread, pulled taut and judged in full, fewest rough crossings first
 UNTANGLE_REACH = 600.0  # how far beside its ends a line may detour, in map units
 UNTANGLE_SLACK = 2    # a rough path may cross this many more than the line now does (pulling may cut them)
+TRACK_GAP = 4.0       # between two lines running side by side once untangled, in map units
+TRACKS = [k * TRACK_GAP for k in (0, 1, -1, 2, -2, 3, -3)]
 BUCKET = 200.0
 # Sweeps without a better order before ordering stops.
 PATIENCE = 4
@@ -801,8 +803,11 @@ def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list
     run up from its lower port to a corridor between two rows (no box sits
     in one), along it, and straight up to its upper port; of these paths and
     its lane route, pulled taut around the boxes, it keeps the one that
-    crosses the other lines as they now run least (shorter on a tie). The
-    ports stay, so the boxes and their arrowheads do not move.
+    crosses the other lines as they now run least (shorter on a tie). Each
+    level or upright run of a new path takes its own track, off the runs
+    of lines that share no box with it (``_spread``): lines on top of each
+    other could not be told apart. The ports stay, so the boxes and their
+    arrowheads do not move.
     """
     corridors = sorted({(a[1] + b[0]) / 2 for row in spans for a, b in zip(row, row[1:])}
                        | {(spans[t][-1][1] + spans[t + 1][0][0]) / 2 for t in range(len(spans) - 1)})
@@ -864,14 +869,16 @@ def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list
                             scored.append(((crossed, length(path)), path))
             scored.sort(key=lambda item: item[0])
             best, best_score = points, (now, length(points))
-            tried = 0
-            for _, path in scored:
-                if tried == UNTANGLE_TRIES:
-                    break
-                if not all(obstacles.clear(a, b, ends[i]) for a, b in zip(path, path[1:])):
+            apart = _runs([s for s in others if ends[i][0] not in s[4:6] and ends[i][1] not in s[4:6]])
+            for _, path in scored[:UNTANGLE_TRIES]:
+                spread = _spread(_simplify(path), ends[i], apart, obstacles)
+                if spread is None or not all(obstacles.clear(a, b, ends[i]) for a, b in zip(spread, spread[1:])):
                     continue
-                tried += 1
-                option = obstacles.pull(_simplify(path), ends[i])
+                option = obstacles.pull(spread, ends[i])
+                if any(_overlaps(a, b, apart) for a, b in zip(option, option[1:])):
+                    option = spread  # pulled taut, it would run along another line
+                    if any(_overlaps(a, b, apart) for a, b in zip(option, option[1:])):
+                        continue
                 score = (measure.crossings_with(segments(i, option), others), length(option))
                 if score < best_score:
                     best, best_score = option, score
@@ -881,6 +888,54 @@ def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list
                 changed = True
         if not changed:
             break
+
+
+def _spread(path: list[Point], ends: tuple[str, str], apart: Runs,
+            obstacles: _Obstacles) -> list[Point] | None:
+    """``path`` with each inner level or upright run moved, a track at a
+    time, off the runs of other lines (``apart``: lines that share no end
+    with this one), so that two lines never run on top of each other;
+    None if a run finds no free track that stays clear of the boxes."""
+    path = list(path)
+    for k in range(1, len(path) - 2):
+        (ax, ay), (bx, by) = path[k], path[k + 1]
+        level = ay == by
+        if not level and ax != bx:
+            continue
+        for step in TRACKS:
+            a, b = ((ax, ay + step), (bx, by + step)) if level else ((ax + step, ay), (bx + step, by))
+            before, after = path[k - 1], path[k + 2]
+            if (not _overlaps(a, b, apart) and not _overlaps(before, a, apart) and not _overlaps(b, after, apart)
+                    and obstacles.clear(before, a, ends) and obstacles.clear(a, b, ends)
+                    and obstacles.clear(b, after, ends)):
+                path[k], path[k + 1] = a, b
+                break
+        else:
+            return None
+    return path
+
+
+Runs = tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]
+
+
+def _runs(segments: list[measure.Segment]) -> Runs:
+    """The level runs (y, left, right) and upright runs (x, top, bottom) of ``segments``."""
+    levels = [(y0, x0, x1) for x0, x1, y0, y1, *_ in segments if y1 - y0 < 0.5]
+    uprights = [(x0, y0, y1) for x0, x1, y0, y1, *_ in segments if x1 - x0 < 0.5]
+    return levels, uprights
+
+
+def _overlaps(p: Point, q: Point, runs: Runs) -> bool:
+    """Whether the level or upright segment pq runs along one of ``runs``
+    (nearer than a track apart, for more than a unit)."""
+    if p[1] == q[1]:
+        at, lo, hi, near = p[1], min(p[0], q[0]), max(p[0], q[0]), runs[0]
+    elif p[0] == q[0]:
+        at, lo, hi, near = p[0], min(p[1], q[1]), max(p[1], q[1]), runs[1]
+    else:
+        return False
+    reach = TRACK_GAP - 0.5
+    return any(abs(c - at) < reach and min(hi, b) - max(lo, a) > 1 for c, a, b in near)
 
 
 def _level_crossings(segments: list[measure.Segment], level: float) -> list[float]:
