@@ -96,7 +96,7 @@ MIN_SIDE_COLUMNS = 1
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
-UNTANGLE_PASSES = 2   # rounds of rerouting each line along the path that crosses least
+UNTANGLE_PASSES = 1   # rounds of rerouting each line along the path that crosses least
 UNTANGLE_TRIES = 6    # paths per line spread, pulled taut and judged in full, fewest rough crossings first
 UNTANGLE_REACH = 600.0  # how far beside its ends a line may detour, in map units
 UNTANGLE_SLACK = 2    # a rough path may cross this many more than the line now does (pulling may cut them)
