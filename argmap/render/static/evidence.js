@@ -17,33 +17,20 @@
   var NEG = 2;
   var WORDS = ["", "supports", "undermines", "contested"];
 
-  function leap(year) { return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0); }
-
-  function daysInMonth(year, month) {
-    if (month === 2) { return leap(year) ? 29 : 28; }
-    return [4, 6, 9, 11].indexOf(month) >= 0 ? 30 : 31;
-  }
+  // One date reader for the page: the one that also checks a reader's own
+  // file (mine-file.js, argmap.corpus.models.date_bounds in JavaScript).
+  var calendar = kit.mineFile;
 
   function dayOfYear(year, month, day) {
     var total = day;
-    for (var m = 1; m < month; m++) { total += daysInMonth(year, m); }
+    for (var m = 1; m < month; m++) { total += calendar.daysIn(year, m); }
     return total;
-  }
-
-  /* "1939", "1939-08" or "1939-08-23" -> [y, m, d], its first day, or with
-   * last set its last day (the corpus loader has checked the form). */
-  function day(text, last) {
-    var parts = text.split("-").map(Number);
-    var year = parts[0];
-    var month = parts.length > 1 ? parts[1] : (last ? 12 : 1);
-    var d = parts.length > 2 ? parts[2] : (last ? daysInMonth(year, month) : 1);
-    return [year, month, d];
   }
 
   /* A day as a year with a fraction: 1939-07-02 is 1939.5; with end set, the
    * moment the day ends (so a one-year item spans exactly one year). */
   function yearFraction(when, end) {
-    var length = leap(when[0]) ? 366 : 365;
+    var length = calendar.daysIn(when[0], 2) === 29 ? 366 : 365;
     return when[0] + (dayOfYear(when[0], when[1], when[2]) - (end ? 0 : 1)) / length;
   }
 
@@ -51,9 +38,9 @@
    * both as fractional years, for drawing on a time axis. */
   function dating(id) {
     var text = kit.data.evidence[id].date;
-    var ends = text.split("/");
-    var start = day(ends[0], false);
-    var end = day(ends.length > 1 ? ends[1] : ends[0], true);
+    var ends = calendar.dateBounds(text);
+    var start = ends[0];
+    var end = ends[1];
     return {date: text, start: start, end: end, from: yearFraction(start, false), to: yearFraction(end, true)};
   }
 

@@ -371,6 +371,6 @@
 
   kit.mineFile = {
     WEIGHTS: WEIGHTS, KINDS: KINDS, empty: empty, count: count, read: read, write: write,
-    dateBounds: dateBounds, short: short, claimLabel: claimLabel, clean: clean, citable: citable
+    dateBounds: dateBounds, daysIn: daysIn, short: short, claimLabel: claimLabel, clean: clean, citable: citable
   };
 })(window.argmap = window.argmap || {});
