@@ -305,6 +305,18 @@ def test_every_label_is_drawn_whole_inside_its_box(course, theme):
                 assert text_width(line, b.font_size) <= room, (b.id, line)
 
 
+def test_a_theme_draws_the_same_map_on_the_page_as_alone(course):
+    """The page lays out every theme of a map at once, the SVG export one
+    theme: a reader gets the same drawing from both."""
+    g, qs = course
+    q = "nov-2020-collective-security"
+    assert q in qs
+    together = L.map_layouts(g, q, THEMES)
+    assert set(together) == set(THEMES)
+    for theme in THEMES:
+        assert together[theme] == L.map_layout(g, q, theme), theme
+
+
 def test_layout_is_reproducible_and_unknown_questions_fail():
     g = graph_of(FIXTURES / "mini")
     assert L.map_layout(g, "collective-security-aim") == L.map_layout(g, "collective-security-aim")

@@ -40,6 +40,9 @@ The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
 
 ``map_layout`` runs them all and returns boxes (centre, size, drawn lines)
 and lines (points), which the page, the SVG export and the benchmarks draw.
+Only the laptop's (default) theme is ordered from scratch: every other theme
+keeps its order and is placed, folded and refined again at its own sizes
+(``map_layouts``, which the page uses to lay out every theme at once).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from __future__ import annotations
 import math
 import random
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -1103,9 +1106,117 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     >>> m.boxes["collective-security-aim"].y < m.boxes["collective-security-aim/agree"].y < m.boxes["german-deal"].y
     True
     """
+    return map_layouts(g, question, (theme,))[theme]
+
+
+def map_layouts(g: nx.DiGraph, question: str, themes: Iterable[str]) -> dict[str, MapLayout]:
+    """One question's map in each of ``themes``, arranged once.
+
+    The laptop's (default) map is ordered and folded in full; every other
+    theme keeps its order of boxes in every row and lays it out again at its
+    own type sizes, folding and refining for its own map area. A reader who
+    switches theme then finds each box beside the same neighbours, and the
+    build lays out each map's order once instead of once per theme.
+
+    Raises KeyError for an id that is not a question of ``g``.
+    """
     ranking = rank(g, question)
-    labels: dict[str, Label] = {n: node_label(g, n, theme) for n in ranking.nodes}
-    sizes = {n: (label.width, label.height) for n, label in labels.items()}
+    laptop = _arrange(g, ranking, "default")
+    return {theme: _drawn(ranking, laptop if theme == "default" else _rearrange(g, ranking, theme, laptop))
+            for theme in themes}
+
+
+@dataclass(frozen=True)
+class _Arrangement:
+    """A map ordered, folded, placed and refined in one theme, before routing."""
+
+    labels: dict[str, Label]
+    sizes: dict[str, tuple[float, float]]
+    layers: Layers
+    placement: Placement
+    scale: float
+    columns: list[int]
+
+
+def _sized(g: nx.DiGraph, ranking: Ranking, theme: str) -> tuple[dict[str, Label], dict[str, tuple[float, float]]]:
+    labels = {n: node_label(g, n, theme) for n in ranking.nodes}
+    return labels, {n: (label.width, label.height) for n, label in labels.items()}
+
+
+def _fitter(ranking: Ranking, layers: Layers, sizes: dict[str, tuple[float, float]], em: float,
+            metrics: Metrics) -> tuple[Callable[[list[int]], float], dict[tuple[int, ...], tuple[float, Placement]]]:
+    """``fitted(columns)``: the scale at which ``layers`` folded into
+    ``columns`` fits the map area; every folding tried is kept, with its
+    placement, in the returned dict."""
+    tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
+
+    def fitted(columns: list[int]) -> float:
+        key = tuple(columns)
+        if key not in tried:
+            placement = place(layers, sizes, em, columns)
+            tried[key] = (_fit(ranking, placement, sizes, metrics), placement)
+        return tried[key][0]
+
+    return fitted, tried
+
+
+def _fit(ranking: Ranking, placement: Placement, sizes: dict[str, tuple[float, float]], metrics: Metrics) -> float:
+    """The scale at which the placed map fits the theme's map area."""
+    left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+    return min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+
+
+def _rearrange(g: nx.DiGraph, ranking: Ranking, theme: str, laptop: _Arrangement) -> _Arrangement:
+    """The laptop's arrangement in ``theme``: the same order in every row,
+    folded for the theme's map area (the laptop's folding unless another
+    shows larger type, up to the type a reader needs), then refined."""
+    labels, sizes = _sized(g, ranking, theme)
+    em = FONT_SIZE[theme]["claim"]
+    metrics = METRICS[theme]
+    small = len(ranking.nodes) <= 300
+    good = metrics.readable_px / em
+    fitted, tried = _fitter(ranking, laptop.layers, sizes, em, metrics)
+    fitted(laptop.columns)
+    candidates = _column_candidates(ranking, sizes, em, metrics)
+    for columns in candidates[:CANDIDATES] if small else candidates[:1]:
+        fitted(columns)
+    if small:
+        _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
+    same = tuple(laptop.columns)
+    key = max(tried, key=lambda k: (min(tried[k][0], good), k == same, tried[k][0]))
+    scale, placement = tried[key]
+    layers, columns = laptop.layers, list(key)
+    if len(ranking.nodes) <= REFINE_NODES:
+        layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
+                                           min(scale, good))
+    return _Arrangement(labels, sizes, layers, placement, scale, columns)
+
+
+def _drawn(ranking: Ranking, arranged: _Arrangement) -> MapLayout:
+    """The arrangement routed, in map units from the top left of what is drawn."""
+    labels, sizes, placement = arranged.labels, arranged.sizes, arranged.placement
+    # Untangling a 200-box map would triple its layout time (0.2 to 0.6 s)
+    # for a fifth fewer crossings on a map too small to read: as refine,
+    # only maps a reader can take in.
+    untangle = UNTANGLE_PASSES if len(ranking.nodes) <= REFINE_NODES else 0
+    routes = route(arranged.layers, placement, sizes, taut=len(ranking.nodes) <= 300, untangle=untangle)
+    left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+    boxes = {
+        n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
+               labels[n].width, labels[n].height, labels[n].lines, labels[n].font_size)
+        for n in ranking.nodes
+    }
+    lines = tuple(
+        Line(u, v, tuple((round(px - left, 1), round(py - top, 1)) for px, py in points))
+        for (u, v), points in zip(ranking.edges, routes)
+    )
+    return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), arranged.scale)
+
+
+def _arrange(g: nx.DiGraph, ranking: Ranking, theme: str) -> _Arrangement:
+    """The wrap that shows the largest type once the map is fitted to the
+    theme's map area, ordered and placed, then refined."""
+    labels, sizes = _sized(g, ranking, theme)
     em = FONT_SIZE[theme]["claim"]
     metrics = METRICS[theme]
     candidates = _column_candidates(ranking, sizes, em, metrics)
@@ -1117,16 +1228,7 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     layers = ordered[0]
     # Past the type a reader needs, fewer crossings beat larger type.
     good = metrics.readable_px / em
-    tried: dict[tuple[int, ...], tuple[float, Placement]] = {}
-
-    def fitted(columns: list[int]) -> float:
-        key = tuple(columns)
-        if key not in tried:
-            placement = place(layers, sizes, em, columns)
-            left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-            tried[key] = (min(metrics.view_width / (right - left), metrics.view_height / (bottom - top)), placement)
-        return tried[key][0]
-
+    fitted, tried = _fitter(ranking, layers, sizes, em, metrics)
     for columns in candidates[:CANDIDATES] if small else candidates[:1]:
         fitted(columns)
     if small:
@@ -1143,8 +1245,7 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     columns = list(next(k for k, v in tried.items() if v[1] is best[3]))
     for other in ordered[1:ALTERNATIVES + 1] if small else []:
         placement = place(other, sizes, em, columns)
-        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        scale = _fit(ranking, placement, sizes, metrics)
         tangle = _tangle(ranking, other, placement, sizes) if scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if score > best[0]:
@@ -1154,22 +1255,7 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
-    # Untangling a 200-box map would triple its layout time (0.2 to 0.6 s)
-    # for a fifth fewer crossings on a map too small to read: as refine,
-    # only maps a reader can take in.
-    untangle = UNTANGLE_PASSES if len(ranking.nodes) <= REFINE_NODES else 0
-    routes = route(layers, placement, sizes, taut=small, untangle=untangle)
-    left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-    boxes = {
-        n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),
-               labels[n].width, labels[n].height, labels[n].lines, labels[n].font_size)
-        for n in ranking.nodes
-    }
-    lines = tuple(
-        Line(u, v, tuple((round(px - left, 1), round(py - top, 1)) for px, py in points))
-        for (u, v), points in zip(ranking.edges, routes)
-    )
-    return MapLayout(boxes, lines, round(right - left, 1), round(bottom - top, 1), scale)
+    return _Arrangement(labels, sizes, layers, placement, scale, columns)
 
 
 def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],

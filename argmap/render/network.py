@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.render.layout import Box, MapLayout, map_layout
+from argmap.render.layout import Box, MapLayout, map_layouts
 from argmap.render.style import (
     MARGIN, THEMES, claim_group, evidence_group, groups, line_style, network_options, side_group,
 )
@@ -24,7 +24,7 @@ from argmap.render.style import (
 
 def vis_data(g: nx.DiGraph, question: str, data: dict[str, Any]) -> dict[str, Any]:
     """The ``vis`` entry of the page data (see ``argmap.render.data``)."""
-    layouts = {theme: map_layout(g, question, theme) for theme in THEMES}
+    layouts = map_layouts(g, question, THEMES)
     links = [(link["from"], link["to"]) for link in data["links"]]
     for theme, drawn in layouts.items():
         if [(line.source, line.target) for line in drawn.lines] != links:
