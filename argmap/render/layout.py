@@ -491,25 +491,37 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
     """
     rows = layers.rows
     band_of = layers.band
+    chains = layers.chains
     bands = max(band_of.values()) + 1
     up, down = layers.neighbours()
     rank_in_row = {n: (i / max(1, len(row) - 1)) for row in rows for i, n in enumerate(row)}
+    box_gap, line_gap, clear_gap = BOX_GAP * em, LINE_GAP * em, CLEAR_GAP * em
+    # (This runs for every swap ``refine`` tries: each fold's widths are
+    # worked out once, and a waypoint's line once.)
+    line_at = {n: _line_of(n) for row in rows for n in row if _is_waypoint(n)}
 
     def drift(node: str, towards: dict[str, list[str]]) -> float:
         linked = [rank_in_row[m] for m in towards[node]]
         return sum(linked) / len(linked) - rank_in_row[node] if linked else 0.0
 
+    def x_of(node: str) -> float:
+        # Where a line meets ``node``: a box's centre, or a waypoint's lane.
+        line = line_at.get(node)
+        return x[node] if line is None else lanes[(line, layers.row_of[node])]
+
     folds: dict[tuple[int, int], _Fold] = {}
     column_of: dict[str, tuple[int, int]] = {}
     sub_row: dict[str, int] = {}
     for t, row in enumerate(rows):
-        for b in range(bands):
-            items = [n for n in row if band_of[n] == b]
-            boxes = [n for n in items if not _is_waypoint(n)]
-            across = 1 if t < 2 else max(1, min(columns[b], len(boxes)))
+        in_band: list[list[str]] = [[] for _ in range(bands)]
+        for n in row:
+            in_band[band_of[n]].append(n)
+        for b, items in enumerate(in_band):
+            boxes = [n for n in items if n not in line_at]
             if t < 2:
-                fold = _Fold([[n] for n in boxes] or [], {})
+                fold = _Fold([[n] for n in boxes], {})
             else:
+                across = max(1, min(columns[b], len(boxes)))
                 size, extra = divmod(len(boxes), across)
                 chunks, start = [], 0
                 for j in range(across):
@@ -525,13 +537,14 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
             folds[(t, b)] = fold
             seen_boxes = 0
             for n in items:
-                if _is_waypoint(n):
+                line = line_at.get(n)
+                if line is not None:
                     channel = column_of[boxes[seen_boxes - 1]][1] + 1 if seen_boxes else 0
-                    fold.channels.setdefault(channel, []).append(_line_of(n))
+                    fold.channels.setdefault(channel, []).append(line)
                 else:
                     seen_boxes += 1
     blocked = {n for (t, b), fold in folds.items() for column in fold.columns for n in column[:-1]}
-    for index, chain in enumerate(layers.chains):
+    for index, chain in enumerate(chains):
         lower, upper = chain[0], chain[-1]
         if sub_row[lower] > 0:
             t, j = column_of[lower]
@@ -542,33 +555,33 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
             side = j + 1 if drift(upper, down) > 0 else j
             folds[(t, band_of[upper])].channels.setdefault(side, []).append(index)
 
-    counted: dict[tuple[int, int], int] = {}
-
-    def lane_count(fold: _Fold, channel: int) -> int:
-        # Lines to one box share a lane: they run together to the same place.
-        # (Asked often, once the channels are final: remembered.)
-        key = (id(fold), channel)
-        if key not in counted:
-            counted[key] = len({layers.chains[i][-1] for i in fold.channels.get(channel, ())})
-        return counted[key]
-
-    def channel_width(fold: _Fold, channel: int) -> float:
-        lanes = lane_count(fold, channel)
-        inner = 0 < channel < len(fold.columns)
-        if not lanes:
-            return BOX_GAP * em if inner else 0.0
-        return max(BOX_GAP * em if inner else 0.0, (2 * CLEAR_GAP + (lanes - 1) * LINE_GAP) * em)
-
-    def column_width(column: list[str]) -> float:
-        return max(sizes[n][0] for n in column)
+    # Per fold, now that its channels are final: lanes per channel (lines
+    # to one box share a lane: they run together to the same place), the
+    # width of each channel (0 to len(columns)) and of each column.
+    lane_counts: dict[tuple[int, int], dict[int, int]] = {}
+    channel_widths: dict[tuple[int, int], list[float]] = {}
+    column_widths: dict[tuple[int, int], list[float]] = {}
+    for key, fold in folds.items():
+        counts = {channel: len({chains[i][-1] for i in indices}) for channel, indices in fold.channels.items()}
+        lane_counts[key] = counts
+        across = len(fold.columns)
+        widths = []
+        for channel in range(across + 1):
+            inner = 0 < channel < across
+            count = counts.get(channel, 0)
+            if not count:
+                widths.append(box_gap if inner else 0.0)
+            else:
+                widths.append(max(box_gap if inner else 0.0, (2 * CLEAR_GAP + (count - 1) * LINE_GAP) * em))
+        channel_widths[key] = widths
+        column_widths[key] = [max(sizes[n][0] for n in column) for column in fold.columns]
 
     band_width = [0.0] * bands
     for (t, b), fold in folds.items():
         if t == 0:
             continue  # the question spans the bands
-        need = sum(column_width(c) for c in fold.columns) + sum(
-            channel_width(fold, k) for k in range(len(fold.columns) + 1))
-        band_width[b] = max(band_width[b], need + (BOX_GAP * em if t >= 2 and fold.columns else 0))
+        need = sum(column_widths[(t, b)]) + sum(channel_widths[(t, b)])
+        band_width[b] = max(band_width[b], need + (box_gap if t >= 2 and fold.columns else 0))
     left_of: list[float] = []
     cursor = 0.0
     for b in range(bands):
@@ -578,63 +591,65 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
 
     x: dict[str, float] = {}
     lanes: dict[tuple[int, int], float] = {}
+    for n in rows[0]:
+        x[n] = total / 2
     for t, row in enumerate(rows):
+        if t == 0:
+            continue
         for b in range(bands):
             fold = folds[(t, b)]
             low, high = left_of[b], left_of[b] + band_width[b]
-            if t == 0:
-                for n in row:
-                    x[n] = total / 2
-                continue
             if t == 1:
                 for column in fold.columns:
                     x[column[0]] = (low + high) / 2
                 continue
-            widths = [column_width(c) for c in fold.columns]
+            if not fold.columns and not fold.channels:
+                continue
+            widths = column_widths[(t, b)]
+            around = channel_widths[(t, b)]
             wanted = []
             for column in fold.columns:
-                linked = [_x_of(m, x, lanes, layers) for n in column for m in up[n]]
+                linked = [x_of(m) for n in column for m in up[n]]
                 wanted.append(sum(linked) / len(linked) if linked else (low + high) / 2)
             if fold.columns:
-                gaps = [(widths[j] + widths[j + 1]) / 2 + channel_width(fold, j + 1) for j in range(len(widths) - 1)]
-                first = low + channel_width(fold, 0) + widths[0] / 2 + BOX_GAP * em / 2
-                last = high - channel_width(fold, len(widths)) - widths[-1] / 2 - BOX_GAP * em / 2
+                gaps = [(widths[j] + widths[j + 1]) / 2 + around[j + 1] for j in range(len(widths) - 1)]
+                first = low + around[0] + widths[0] / 2 + box_gap / 2
+                last = high - around[len(widths)] - widths[-1] / 2 - box_gap / 2
                 centres = _fit_in_order(wanted, gaps, first, last)
             else:
                 centres = []
             for column, centre in zip(fold.columns, centres):
                 for n in column:
                     x[n] = centre
+            counts = lane_counts[(t, b)]
             for channel, indices in fold.channels.items():
-                count = lane_count(fold, channel)
+                count = counts[channel]
                 if centres:
                     if channel == 0:
-                        edge = centres[0] - widths[0] / 2 - CLEAR_GAP * em
-                        start = edge - (count - 1) * LINE_GAP * em
+                        edge = centres[0] - widths[0] / 2 - clear_gap
+                        start = edge - (count - 1) * line_gap
                     elif channel == len(centres):
-                        start = centres[-1] + widths[-1] / 2 + CLEAR_GAP * em
+                        start = centres[-1] + widths[-1] / 2 + clear_gap
                     else:
                         a = centres[channel - 1] + widths[channel - 1] / 2
                         z = centres[channel] - widths[channel] / 2
-                        start = (a + z) / 2 - (count - 1) * LINE_GAP * em / 2
+                        start = (a + z) / 2 - (count - 1) * line_gap / 2
                 else:
-                    linked = [_x_of(layers.chains[i][-1], x, lanes, layers) for i in indices]
+                    linked = [x_of(chains[i][-1]) for i in indices]
                     middle = min(max(sum(linked) / len(linked), low), high)
-                    start = middle - (count - 1) * LINE_GAP * em / 2
-                targets = sorted({layers.chains[i][-1] for i in indices},
-                                 key=lambda n: (_x_of(n, x, lanes, layers), n))
-                lane_of = {n: start + k * LINE_GAP * em for k, n in enumerate(targets)}
+                    start = middle - (count - 1) * line_gap / 2
+                targets = sorted({chains[i][-1] for i in indices}, key=lambda n: (x_of(n), n))
+                lane_of = {n: start + k * line_gap for k, n in enumerate(targets)}
                 for i in indices:
-                    lanes[(i, t)] = lane_of[layers.chains[i][-1]]
+                    lanes[(i, t)] = lane_of[chains[i][-1]]
 
     y: dict[str, float] = {}
     row_spans: list[list[tuple[float, float]]] = []
-    sub_rows: list[list[list[str]]] = []
     cursor = 0.0
     for t, row in enumerate(rows):
         if t:
             cursor += TIER_GAP * em
-        boxes = [n for n in row if not _is_waypoint(n)]
+        boxes = [n for n in row if n not in line_at]
         depth = 1 + max((sub_row[n] for n in boxes), default=0)
         by_sub: list[list[str]] = [[] for _ in range(depth)]
         for n in boxes:
@@ -644,21 +659,17 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
             if r:
                 cursor += ROW_GAP * em
             height = max((sizes[n][1] for n in in_sub), default=0.0)
-            spans.append((cursor, cursor + height))
+            # vis-network places nodes at whole units (it parses x and y as
+            # integers): boxes sit there here too, so lines meet their borders.
+            top, bottom = cursor, cursor + height
             for n in in_sub:
-                y[n] = cursor + height / 2
+                y[n] = centre = float(round(cursor + height / 2))
+                half = sizes[n][1] / 2
+                top, bottom = min(top, centre - half), max(bottom, centre + half)
+            spans.append((top, bottom))
             cursor += height
         row_spans.append(spans)
-        sub_rows.append(by_sub)
-    # vis-network places nodes at whole units (it parses x and y as
-    # integers): boxes sit there here too, so lines meet their borders.
     x = {n: float(round(v)) for n, v in x.items()}
-    y = {n: float(round(v)) for n, v in y.items()}
-    for t, by_sub in enumerate(sub_rows):
-        for r, in_sub in enumerate(by_sub):
-            top, bottom = row_spans[t][r]
-            row_spans[t][r] = (min([top, *(y[n] - sizes[n][1] / 2 for n in in_sub)]),
-                               max([bottom, *(y[n] + sizes[n][1] / 2 for n in in_sub)]))
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 
@@ -666,19 +677,8 @@ def _line_of(waypoint: str) -> int:
     return int(waypoint[1:].split(":")[0])
 
 
-def _x_of(node: str, x: dict[str, float], lanes: dict[tuple[int, int], float], layers: Layers) -> float:
-    """Where a line meets ``node``: a box's centre, or a waypoint's lane."""
-    if _is_waypoint(node):
-        return lanes[(_line_of(node), layers.row_of[node])]
-    return x[node]
-
-
 def _is_waypoint(node: str) -> bool:
     return node.startswith("\0")
-
-
-def _width(sizes: dict[str, tuple[float, float]], node: str) -> float:
-    return 0.0 if _is_waypoint(node) else sizes[node][0]
 
 
 def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: float) -> list[float]:
