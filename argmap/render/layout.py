@@ -1258,6 +1258,23 @@ def _arrange(g: nx.DiGraph, ranking: Ranking, theme: str) -> _Arrangement:
     return _Arrangement(labels, sizes, layers, placement, scale, columns)
 
 
+@dataclass(frozen=True)
+class _Straight:
+    """An arrangement ``refine`` keeps as its best so far, with its lines
+    drawn straight (``segments``), how many others each crosses
+    (``crossed``) and their crossings in all (``count``): a trial then
+    recounts only the lines whose ends it moved, as the rest cross each
+    other as before."""
+
+    fit: float
+    layers: Layers
+    placement: Placement
+    boxes: dict[str, measure.Rect]
+    segments: list[measure.Segment]
+    crossed: list[int]
+    count: int
+
+
 def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
             em: float, columns: list[int], metrics: Metrics, floor: float) -> tuple[Layers, Placement, float]:
     """Swap two boxes of one row and band (near or far apart, so evidence
@@ -1269,21 +1286,6 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
     boxes sit in columns, so this pass judges each swap on the placement.
     """
     rows = [list(row) for row in layers.rows]
-
-    def placed(candidate: list[list[str]]) -> tuple[int, float, Layers, Placement] | None:
-        trial = Layers(candidate, layers.row_of, layers.band, layers.chains)
-        trial.band = _waypoint_bands(candidate, layers.band)
-        where = place(trial, sizes, em, columns)
-        left, top, right, bottom = _extent(ranking.nodes, where, sizes)
-        fit = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
-        if fit < floor:
-            return None
-        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
-        return measure.straight_crossings(boxes, ranking.edges), fit, trial, where
-
-    best = placed(rows)
-    if best is None:  # the floor is the placement's own fit or less: not reached
-        return layers, placement, floor
     edges = ranking.edges
     touching: dict[str, set[int]] = {n: set() for n in ranking.nodes}
     for k, (u, v) in enumerate(edges):
@@ -1294,13 +1296,49 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
         u, v = edges[k]
         return measure.segment(u, v, *measure.straight(boxes[u], boxes[v]))
 
-    def drawn(where: Placement) -> tuple[dict[str, measure.Rect], list[measure.Segment]]:
-        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
-        return boxes, [straight(boxes, k) for k in range(len(edges))]
+    def trial_placement(candidate: list[list[str]]) -> tuple[float, Layers, Placement] | None:
+        trial = Layers(candidate, layers.row_of, layers.band, layers.chains)
+        trial.band = _waypoint_bands(candidate, layers.band)
+        where = place(trial, sizes, em, columns)
+        fit = _fit(ranking, where, sizes, metrics)
+        return None if fit < floor else (fit, trial, where)
 
-    boxes, segments = drawn(best[3])
+    first = trial_placement(rows)
+    if first is None:  # the floor is the placement's own fit or less: not reached
+        return layers, placement, floor
+
+    def best_of(fit: float, trial: Layers, where: Placement) -> _Straight:
+        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
+        segments = [straight(boxes, k) for k in range(len(edges))]
+        crossed = [measure.crossings_with([segment], segments[:k] + segments[k + 1:])
+                   for k, segment in enumerate(segments)]
+        return _Straight(fit, trial, where, boxes, segments, crossed, sum(crossed) // 2)
+
+    def crossings_of(lines: Iterable[int]) -> int:
+        """Crossings of the best arrangement that involve ``lines``."""
+        chosen = list(lines)
+        return sum(best.crossed[k] for k in chosen) - measure.crossings_with([best.segments[k] for k in chosen], [])
+
+    def better(candidate: list[list[str]]) -> _Straight | None:
+        """``candidate`` placed, if it fits at the floor and its straight lines cross less than the best's."""
+        found = trial_placement(candidate)
+        if found is None:
+            return None
+        fit, trial, where = found
+        shifted = [n for n in ranking.nodes if where.x[n] != best.boxes[n][0] or where.y[n] != best.boxes[n][1]]
+        lines = sorted(set().union(*(touching[n] for n in shifted)))
+        if not lines:
+            return None  # drawn the same
+        boxes = {n: (where.x[n], where.y[n], *sizes[n]) for n in ranking.nodes}
+        kept = set(lines)
+        before = crossings_of(lines)
+        after = measure.crossings_with([straight(boxes, k) for k in lines],
+                                       [best.segments[k] for k in range(len(edges)) if k not in kept], limit=before)
+        return best_of(fit, trial, where) if after < before else None
+
+    best = best_of(*first)
     for _ in range(metrics.refine_passes):
-        at_start = best[0]
+        at_start = best.count
         for row in rows[2:]:
             slots = [i for i, n in enumerate(row) if not _is_waypoint(n)]
             for a, i in enumerate(slots):
@@ -1311,24 +1349,21 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
                     # First a quick guess, the two boxes trading places as
                     # they stand; only a promising swap is placed in full.
                     mine = touching[p] | touching[q]
-                    others = [segments[k] for k in range(len(segments)) if k not in mine]
-                    before = measure.crossings_with([segments[k] for k in mine], others)
-                    moved = dict(boxes)
-                    moved[p], moved[q] = (*boxes[q][:2], *sizes[p]), (*boxes[p][:2], *sizes[q])
-                    guess = measure.crossings_with([straight(moved, k) for k in mine], others)
-                    if guess > before:
+                    others = [best.segments[k] for k in range(len(edges)) if k not in mine]
+                    before = crossings_of(mine)
+                    moved = dict(best.boxes)
+                    moved[p], moved[q] = (*best.boxes[q][:2], *sizes[p]), (*best.boxes[p][:2], *sizes[q])
+                    if measure.crossings_with([straight(moved, k) for k in mine], others, limit=before + 1) > before:
                         continue
                     row[i], row[j] = q, p
-                    found = placed(rows)
-                    if found is not None and found[0] < best[0]:
+                    found = better(rows)
+                    if found is not None:
                         best = found
-                        boxes, segments = drawn(best[3])
                     else:
                         row[i], row[j] = p, q
-        if best[0] == at_start:
+        if best.count == at_start:
             break
-    _, fit, refined, where = best
-    return refined, where, fit
+    return best.layers, best.placement, best.fit
 
 
 def _widest_tiers(ranking: Ranking) -> list[int]:

@@ -51,10 +51,14 @@ def segment(source: str, target: str, p: Point, q: Point) -> Segment:
     return (min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1]), source, target, p, q)
 
 
-def crossings_with(mine: Sequence[Segment], others: Sequence[Segment]) -> int:
+def crossings_with(mine: Sequence[Segment], others: Sequence[Segment], limit: int | None = None) -> int:
     """Crossings of segments among ``mine`` and between ``mine`` and
     ``others`` (not among ``others``), so that a layout moving a few boxes
-    recounts only their lines. Segments sharing an end do not count."""
+    recounts only their lines. Segments sharing an end do not count.
+    With a ``limit``, counting stops there (the count returned is at most
+    ``limit``), for a caller that only asks whether there are fewer."""
+    if limit is not None and limit <= 0:
+        return 0
     total = 0
     for i, (x0, x1, y0, y1, a, b, (px, py), (qx, qy)) in enumerate(mine):
         dx, dy = qx - px, qy - py
@@ -72,6 +76,8 @@ def crossings_with(mine: Sequence[Segment], others: Sequence[Segment]) -> int:
                 d4 = dx * (ty - py) - dy * (tx - px)
                 if (d3 > 1e-9 and d4 < -1e-9) or (d3 < -1e-9 and d4 > 1e-9):
                     total += 1
+                    if total == limit:
+                        return total
     return total
 
 
