@@ -109,6 +109,9 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text)
 
 
+# Every map page inlines the same scripts (0.7 MB, vis-network's most of
+# it): each is checked and hashed once per build, not once per page.
+@lru_cache(maxsize=64)
 def inline_script(text: str) -> Markup:
     """A script's text ready to sit between ``<script>`` and ``</script>``.
 
@@ -121,6 +124,7 @@ def inline_script(text: str) -> Markup:
     return Markup(text)
 
 
+@lru_cache(maxsize=64)
 def script_hash(text: str) -> str:
     """The CSP source expression allowing exactly this inline script."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
