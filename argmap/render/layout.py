@@ -493,12 +493,11 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
     band_of = layers.band
     chains = layers.chains
     bands = max(band_of.values()) + 1
-    up, down = layers.neighbours()
+    # (This runs for every swap ``refine`` tries: what does not depend on
+    # the order is worked out once per map, each fold's widths once.)
+    up, down, line_at = _links(layers)
     rank_in_row = {n: (i / max(1, len(row) - 1)) for row in rows for i, n in enumerate(row)}
     box_gap, line_gap, clear_gap = BOX_GAP * em, LINE_GAP * em, CLEAR_GAP * em
-    # (This runs for every swap ``refine`` tries: each fold's widths are
-    # worked out once, and a waypoint's line once.)
-    line_at = {n: _line_of(n) for row in rows for n in row if _is_waypoint(n)}
 
     def drift(node: str, towards: dict[str, list[str]]) -> float:
         linked = [rank_in_row[m] for m in towards[node]]
@@ -673,8 +672,23 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 
-def _line_of(waypoint: str) -> int:
-    return int(waypoint[1:].split(":")[0])
+Links = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, int]]
+_last_links: tuple[list[list[str]], Links] | None = None
+
+
+def _links(layers: Layers) -> Links:
+    """``layers.neighbours()`` and the line of each waypoint, which depend
+    on the chains alone: remembered for the last chains asked about, as
+    every order ``refine`` and the foldings try of one map shares them.
+    (Chains are never changed once ``tiers`` made them.)"""
+    global _last_links
+    last = _last_links
+    if last is not None and last[0] is layers.chains:
+        return last[1]
+    up, down = layers.neighbours()
+    found = (up, down, {n: i for i, chain in enumerate(layers.chains) for n in chain[1:-1]})
+    _last_links = (layers.chains, found)
+    return found
 
 
 def _is_waypoint(node: str) -> bool:
