@@ -86,7 +86,8 @@ TOPICS = [
     ),
     Topic(
         "fall-of-tsarism",
-        "Evaluate the view that the First World War, rather than long-term weakness, caused the collapse of Tsarism in 1917.",
+        "Evaluate the view that the First World War, rather than long-term weakness, caused the collapse of "
+        "Tsarism in 1917.",
         "evaluate", (1905, 1917), ("The war broke the regime", "Long-term weakness of the autocracy"),
         ("War-catastrophe school", "Doomed-autocracy school"),
         ("Nicholas II", "The Tsarina", "Rasputin", "Stolypin", "The Duma", "The army", "Petrograd workers",
@@ -102,7 +103,8 @@ TOPICS = [
     ),
     Topic(
         "end-of-weimar",
-        "Discuss the view that the Great Depression was the main reason for the collapse of the Weimar Republic by 1933.",
+        "Discuss the view that the Great Depression was the main reason for the collapse of the Weimar "
+        "Republic by 1933.",
         "discuss", (1919, 1933), ("The Depression destroyed Weimar", "Weimar was weak from its birth"),
         ("Economic-crisis school", "Flawed-foundations school"),
         ("Hindenburg", "Brüning", "Papen", "Schleicher", "The Nazi Party", "The Communist Party", "The Reichswehr",
