@@ -171,6 +171,8 @@ TOPICS = [
 
 @dataclass
 class Claim:
+    """A claim being written: where it sits and what it cites and argues."""
+
     id: str
     side: int  # the side it argues for (0 or 1)
     depth: int  # 1: listed on a side; 2 and 3: below
@@ -183,7 +185,8 @@ class Claim:
 def _phrase(rng: random.Random, topic: Topic, low: int, high: int, extras: int) -> str:
     """Words from ``topic`` of ``low``-``high`` characters: an actor and an
     act, then up to ``extras`` of a time and an aside while they fit. The
-    nearest of a few tries when none lands in range."""
+    nearest to a length drawn in range, of up to 200 tries; never longer
+    than ``high`` (the format's limits)."""
     target = rng.randint(low, high)
     best = ""
     for _ in range(200):
