@@ -8,6 +8,7 @@ every label is drawn whole.
 
 from __future__ import annotations
 
+import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -315,6 +316,38 @@ def test_a_theme_draws_the_same_map_on_the_page_as_alone(course):
     assert set(together) == set(THEMES)
     for theme in THEMES:
         assert together[theme] == L.map_layout(g, q, theme), theme
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory):
+    """The held-out maps of benchmarks/heldout.py: course-like maps the
+    layout was never tuned on."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from heldout import heldout_corpus  # a benchmark script
+
+    folder = tmp_path_factory.mktemp("heldout")
+    heldout_corpus(folder)
+    g = graph_of(folder)
+    return g, questions(g)
+
+
+def test_maps_never_tuned_on_read_whole_in_every_theme(heldout):
+    """Every theme but the laptop's starts from the laptop map's order
+    (``map_layouts``): on maps nobody tuned the layout on, too, each theme's
+    map reads top-down, draws every label whole and keeps every line clear
+    of the boxes it does not end at."""
+    g, qs = heldout
+    assert len(qs) >= 5
+    for q in qs:
+        for theme, m in L.map_layouts(g, q, THEMES).items():
+            assert_reads_top_down(g, q, theme)
+            assert not measure.lines_through_boxes(rects(m), polylines(m), inset=0.0), (q, theme)
+            for b in m.boxes.values():
+                node = g.nodes[b.id]
+                whole = {" ".join(str(node[k]).split()) for k in ("label", "title", "box_label", "text") if node.get(k)}
+                assert " ".join(" ".join(b.lines).split()) in whole, (q, theme, b.id)
+                room = b.width - 2 * MARGIN[b.kind]
+                assert all(text_width(line, b.font_size) <= room for line in b.lines), (q, theme, b.id)
 
 
 def test_layout_is_reproducible_and_unknown_questions_fail():

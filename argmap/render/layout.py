@@ -1133,10 +1133,11 @@ def map_layouts(g: nx.DiGraph, question: str, themes: Iterable[str]) -> dict[str
     """One question's map in each of ``themes``, arranged once.
 
     The laptop's (default) map is ordered and folded in full; every other
-    theme keeps its order of boxes in every row and lays it out again at its
-    own type sizes, folding and refining for its own map area. A reader who
-    switches theme then finds each box beside the same neighbours, and the
-    build lays out each map's order once instead of once per theme.
+    theme starts from its order of boxes in every row and lays it out again
+    at its own type sizes, folding and refining for its own map area. A
+    reader who switches theme then finds most boxes beside the same
+    neighbours (nine in ten on the course maps: refining moves the rest),
+    and the build orders each map once instead of once per theme.
 
     Raises KeyError for an id that is not a question of ``g``.
     """
