@@ -55,7 +55,7 @@ import networkx as nx
 from argmap.analysis.subgraph import on_path, sides_of
 from argmap.graph import ARGUMENT_RELATIONS
 from argmap.labels import FONT_SIZE, Label, node_label
-from argmap.render import measure
+from argmap.render import measure, router
 
 Point = tuple[float, float]
 Edge = tuple[str, str]
@@ -787,10 +787,46 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
         points.append((qx, y[upper] + sizes[upper][1] / 2))
         lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
     if obstacles is not None and untangle:
-        _untangle(lines, untangle, layers, spans, [round(v, 1) for v in lanes.values()]
-                  + [x[n] + side * (sizes[n][0] / 2 + 2 * CLEARANCE) for n in x if not _is_waypoint(n) for side in (-1, 1)],
-                  obstacles)
+        return thread(layers, placement, sizes, obstacles)
     return lines
+
+
+def thread(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
+           obstacles: _Obstacles) -> list[list[Point]]:
+    """Each line threaded through the gaps of the rows it passes so that
+    lines cross least (``router``), from ports spread in the order of where
+    each line goes next."""
+    x, y = placement.x, placement.y
+    index: dict[tuple[int, int], int] = {}
+    spans: list[tuple[float, float]] = []
+    for t, tier in enumerate(placement.rows):
+        for r, span in enumerate(tier):
+            index[(t, r)] = len(spans)
+            spans.append(span)
+    nodes = tuple(n for n in x if not _is_waypoint(n))
+    rects = {n: (x[n] - sizes[n][0] / 2, y[n] - sizes[n][1] / 2, x[n] + sizes[n][0] / 2, y[n] + sizes[n][1] / 2)
+             for n in nodes}
+    row_index = {n: index[(layers.row_of[n], placement.sub_row[n])] for n in nodes}
+    left, _, right, _ = _extent(nodes, placement, sizes)
+    rows = router.rows_of(rects, row_index, spans, left, right)
+    chains = layers.chains
+
+    def jobs(first: Callable[[int], float], last: Callable[[int], float]) -> list[router.Job]:
+        start_x = _ports(layers, sizes, x, 0, first)
+        end_x = _ports(layers, sizes, x, -1, last)
+        return [router.Job(chain[0], chain[-1], row_index[chain[0]], row_index[chain[-1]],
+                           (start_x[i], rects[chain[0]][1]), (end_x[i], rects[chain[-1]][3]))
+                for i, chain in enumerate(chains)]
+
+    rough = jobs(lambda i: x[chains[i][-1]], lambda i: x[chains[i][0]])
+    at = router.thread(rows, rough)
+
+    def next_from(i: int, k: int, fallback: float) -> float:
+        return at[i].get(k, fallback)
+
+    final = jobs(lambda i: next_from(i, rough[i].low - 1, rough[i].end[0]),
+                 lambda i: next_from(i, rough[i].high + 1, rough[i].start[0]))
+    return router.tauten(router.polylines(rows, final, at), final, obstacles.clear, _simplify)
 
 
 def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list[list[tuple[float, float]]],

@@ -1,0 +1,294 @@
+"""The line router: each line threaded through the gaps between boxes,
+row by row, crossing the other lines as little as the boxes allow.
+
+Once ``layout.place`` has put the boxes in rows, a line from a lower box
+to an upper one passes every row between them, and in each it must run
+through a gap between two boxes (or past the row's ends). Between two rows
+lies a corridor that holds no box; there the lines run straight from where
+they leave the row below to where they enter the row above. Two lines then
+cross in a corridor exactly when their left-to-right order at its bottom
+differs from their order at its top, and nowhere else (inside a row every
+line runs upright). Routing is therefore a choice, per line and row, of a
+place in the row's order, as in Sugiyama's crossing minimisation, with the
+boxes fixed and each place confined to a gap:
+
+1. every line starts where the straight line between its ports meets each
+   row, moved to the nearest gap;
+2. each line in turn, row by row, moves to the place in the row's order
+   that its two corridors cross least, the straightest on a tie (the count
+   for every place comes from two sorted lists, so a sweep stays quick);
+3. lines sharing a gap are spread a track apart, in their order, as near
+   as they can stay to where they were;
+4. each line is pulled taut (straight on wherever no box is in the way),
+   kept only if that crosses no more lines.
+
+The ports (where a line meets its boxes) are spread along the border in
+the order of where the lines go next, so lines at one box fan out without
+crossing each other.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap.render import measure
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+# How near a line may pass a box it does not end at, in map units.
+CLEARANCE = 3.0
+# Between two lines side by side in a gap (lines that share a box may share a track).
+TRACK_GAP = 4.0
+# Rounds of moving each line to its best place, row by row.
+ROUNDS = 2
+# How far beside its span a line may look for a better way, in map units.
+REACH = 10000.0
+# A crossing outweighs this much sideways travel, in map units.
+CROSSING_COST = 400.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of boxes across the map: its top and bottom, and the free
+    stretches between its boxes (each box widened by the clearance),
+    left to right."""
+
+    top: float
+    bottom: float
+    gaps: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One line to route: its ends' rows (``low`` below ``high``, rows
+    counted from the top), the ends' borders (y of the lower box's top and
+    the upper box's bottom) and its ports' x."""
+
+    source: str
+    target: str
+    low: int
+    high: int
+    start: Point
+    end: Point
+
+
+def rows_of(boxes: dict[str, Rect], row_index: dict[str, int], spans: list[tuple[float, float]],
+            left: float, right: float) -> list[Row]:
+    """The rows (``spans``: top and bottom of each, top first), with the
+    gaps the boxes in them leave between ``left`` and ``right``."""
+    members: list[list[Rect]] = [[] for _ in spans]
+    for n, rect in boxes.items():
+        members[row_index[n]].append(rect)
+    rows = []
+    for (top, bottom), rects in zip(spans, members):
+        rects.sort()
+        gaps, cursor = [], left
+        for x0, _, x1, _ in rects:
+            if x0 - CLEARANCE > cursor + 1:
+                gaps.append((cursor, x0 - CLEARANCE))
+            cursor = max(cursor, x1 + CLEARANCE)
+        if right > cursor + 1:
+            gaps.append((cursor, right))
+        rows.append(Row(top, bottom, tuple(gaps)))
+    return rows
+
+
+def thread(rows: list[Row], jobs: list[Job], rounds: int = ROUNDS) -> list[dict[int, float]]:
+    """Per line, its x in every row from its lower end's (the port) to its
+    upper end's (steps 1-3 above)."""
+    at: list[dict[int, float]] = [{job.low: job.start[0], job.high: job.end[0]} for job in jobs]
+    # passing[k]: lines that pass row k; members[c]: lines in the corridor
+    # between rows c and c + 1.
+    passing: list[list[int]] = [[] for _ in rows]
+    members: list[list[int]] = [[] for _ in rows]
+    for i, job in enumerate(jobs):
+        for k in range(job.high + 1, job.low):
+            passing[k].append(i)
+        for c in range(job.high, job.low):
+            members[c].append(i)
+    shares = [{job.source, job.target} for job in jobs]
+    targets = [job.target for job in jobs]
+    for k, row in enumerate(rows):
+        # Where the straight line between the ports meets the row, moved to
+        # the nearest gap with room.
+        wanted = {}
+        for i in passing[k]:
+            (px, py), (qx, qy) = jobs[i].start, jobs[i].end
+            share = (py - (row.top + row.bottom) / 2) / (py - qy)
+            wanted[i] = px + (qx - px) * share
+        held: list[set[str]] = [set() for _ in row.gaps]
+        for i in sorted(passing[k], key=lambda i: (wanted[i], i)):
+            fits = [g for g, (a, b) in enumerate(row.gaps) if _room(a, b, held[g] | {targets[i]})]
+            g = min(fits or range(len(row.gaps)), key=lambda g: abs(_clamp(wanted[i], *row.gaps[g]) - wanted[i]))
+            held[g].add(targets[i])
+            at[i][k] = _clamp(wanted[i], *row.gaps[g])
+        _spread(row, passing[k], at, k, targets)
+
+    def pairs(i: int, c: int) -> list[tuple[float, float]]:
+        """(top, bottom) in corridor c of each line there that line i may cross."""
+        mine = shares[i]
+        return [(at[j][c], at[j][c + 1]) for j in members[c] if j != i and not mine & shares[j]]
+
+    def crossings_of(i: int) -> int:
+        job = jobs[i]
+        count = 0
+        for c in range(job.high, job.low):
+            t, b = at[i][c], at[i][c + 1]
+            count += sum(1 for tj, bj in pairs(i, c) if (tj - t) * (bj - b) < 0)
+        return count
+
+    def options(i: int, k: int, low: float, high: float) -> list[float]:
+        """Places for line i in row k between ``low`` and ``high``: its own,
+        and one between every two neighbours in each gap with room for it."""
+        straight = (at[i][k - 1] + at[i][k + 1]) / 2
+        found = {at[i][k]}
+        for a, b in rows[k].gaps:
+            if b < low or a > high:
+                continue
+            inside = [j for j in passing[k] if j != i and a - 1e-6 <= at[j][k] <= b + 1e-6]
+            if not _room(a, b, {targets[j] for j in inside} | {targets[i]}):
+                continue
+            edges = [a, *sorted(at[j][k] for j in inside), b]
+            for lo, hi in zip(edges, edges[1:]):
+                if hi > lo:
+                    x = min(max(straight, lo + (hi - lo) * 0.25), hi - (hi - lo) * 0.25)
+                    if low <= x <= high:
+                        found.add(x)
+        return sorted(found)
+
+    def whole(i: int) -> bool:
+        """Line i moved through all the rows it passes at once: of every
+        path of places (one per row, within ``REACH`` of the line's span),
+        the one that crosses least, the straightest on a tie (dynamic
+        programming, bottom row first)."""
+        job = jobs[i]
+        passes = list(range(job.low - 1, job.high, -1))
+        span = [at[i][k] for k in range(job.high, job.low + 1)]
+        low, high = min(span) - REACH, max(span) + REACH
+        choices = [[job.start[0]], *(options(i, k, low, high) for k in passes), [job.end[0]]]
+        costs = [0.0]
+        paths: list[list[float]] = [[job.start[0]]]
+        for step, c in enumerate(range(job.low - 1, job.high - 1, -1), start=1):
+            bottoms, tops = choices[step - 1], choices[step]
+            lines = sorted(pairs(i, c), key=lambda pair: pair[1])
+            below = [bj for _, bj in lines]
+            table = []
+            for b in bottoms:
+                left = sorted(tj for tj, _ in lines[:bisect_left(below, b)])
+                right = sorted(tj for tj, _ in lines[bisect_right(below, b):])
+                crossed = len(left)
+                table.append([(crossed - bisect_right(left, t) + bisect_left(right, t)) * CROSSING_COST
+                              + abs(t - b) for t in tops])
+            new_costs, new_paths = [], []
+            for n, t in enumerate(tops):
+                values = [costs[m] + table[m][n] for m in range(len(bottoms))]
+                m = values.index(min(values))
+                new_costs.append(values[m])
+                new_paths.append([*paths[m], t])
+            costs, paths = new_costs, new_paths
+        total, path = costs[0], paths[0]
+        current = sum(sum(1 for tj, bj in pairs(i, c) if (tj - at[i][c]) * (bj - at[i][c + 1]) < 0)
+                      * CROSSING_COST + abs(at[i][c] - at[i][c + 1]) for c in range(job.high, job.low))
+        if total >= current - 1e-6:
+            return False
+        for k, x in zip(passes, path[1:-1]):
+            at[i][k] = x
+            _spread(rows[k], passing[k], at, k, targets)
+        return True
+
+    for _ in range(rounds):
+        moved = False
+        for i, job in enumerate(jobs):
+            if job.low - job.high > 1 and crossings_of(i):
+                moved = whole(i) or moved
+        if not moved:
+            break
+    return at
+
+
+def _clamp(x: float, a: float, b: float) -> float:
+    return min(max(x, a), b)
+
+
+def _room(a: float, b: float, targets: set[str]) -> bool:
+    """Whether the gap from a to b holds a track for each target (lines to
+    one box share a track: they run together to the same place)."""
+    return (len(targets) - 1) * TRACK_GAP <= b - a
+
+
+def _spread(row: Row, lines: list[int], at: list[dict[int, float]], k: int, targets: list[str]) -> None:
+    """Lines in each gap a track apart (neighbours bound for the same box
+    share one), in their order, centred on where they were, within the gap."""
+    for a, b in row.gaps:
+        inside = sorted((i for i in lines if a - 1e-6 <= at[i][k] <= b + 1e-6), key=lambda i: (at[i][k], i))
+        if not inside:
+            continue
+        tracks: list[list[int]] = []
+        for i in inside:
+            if tracks and targets[tracks[-1][0]] == targets[i]:
+                tracks[-1].append(i)
+            else:
+                tracks.append([i])
+        step = TRACK_GAP if len(tracks) < 2 else min(TRACK_GAP, (b - a) / (len(tracks) - 1))
+        wanted = [sum(at[i][k] for i in t) / len(t) for t in tracks]
+        span = step * (len(tracks) - 1)
+        start = _clamp(sum(wanted) / len(wanted) - span / 2, a, b - span)
+        for n, track in enumerate(tracks):
+            for i in track:
+                at[i][k] = start + n * step
+
+
+def polylines(rows: list[Row], jobs: list[Job], at: list[dict[int, float]]) -> list[list[Point]]:
+    """Each line as points: up from its lower port to its row's top, then
+    through each row it passes upright at its place, across each corridor
+    straight, and into its upper port."""
+    lines = []
+    for i, job in enumerate(jobs):
+        (px, py), (qx, qy) = job.start, job.end
+        points = [(px, py), (px, rows[job.low].top)]
+        for k in range(job.low - 1, job.high, -1):
+            points += [(at[i][k], rows[k].bottom), (at[i][k], rows[k].top)]
+        points += [(qx, rows[job.high].bottom), (qx, qy)]
+        lines.append(points)
+    return lines
+
+
+def tauten(lines: list[list[Point]], jobs: list[Job], clear: Callable[[Point, Point, tuple[str, str]], bool],
+           simplify: Callable[[list[Point]], list[Point]]) -> list[list[Point]]:
+    """Each line pulled taut where the boxes allow, kept only when it then
+    crosses the other lines no more than before."""
+    ends = [(job.source, job.target) for job in jobs]
+
+    def segments(i: int, points: list[Point]) -> list[measure.Segment]:
+        return [measure.segment(*ends[i], p, q) for p, q in zip(points, points[1:])]
+
+    lines = [simplify(points) for points in lines]
+    drawn = [segments(i, points) for i, points in enumerate(lines)]
+    for i, points in enumerate(lines):
+        pulled = _pull(points, ends[i], clear)
+        if len(pulled) == len(points):
+            continue
+        others = [s for k, segs in enumerate(drawn) if k != i for s in segs]
+        mine = segments(i, pulled)
+        if measure.crossings_with(mine, others) <= measure.crossings_with(drawn[i], others):
+            lines[i], drawn[i] = pulled, mine
+    return lines
+
+
+def _pull(points: list[Point], ends: tuple[str, str], clear: Callable[[Point, Point, tuple[str, str]], bool]
+          ) -> list[Point]:
+    """From each kept point, straight on to the farthest later point that a
+    straight segment reaches without touching a box."""
+    kept = [points[0]]
+    i = 0
+    while i < len(points) - 1:
+        j = len(points) - 1
+        while j > i + 1 and not clear(points[i], points[j], ends):
+            j -= 1
+        kept.append(points[j])
+        i = j
+    return kept
