@@ -48,7 +48,7 @@ import math
 import random
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
@@ -93,6 +93,8 @@ BAND_GAP = 1.2     # between two bands
 ROW_GAP = 0.75     # the channel between two rows of a tier
 TIER_GAP = 1.3     # the channel between two tiers
 MIN_SIDE_COLUMNS = 1
+# The most a map is stretched downwards to fill its area (``stretch``).
+STRETCH = 1.5
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
@@ -659,6 +661,34 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 
+def stretch(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]], room: float) -> Placement:
+    """The rows moved apart to make the map up to ``room`` taller (at most
+    ``STRETCH`` times as tall between its first and last rows), each row's
+    centre scaled from the first row's: the corridors between rows gain
+    height for lines to turn in apart, and the lines drawn straight between
+    box centres keep their crossings (a scaling keeps where lines cross)."""
+    centres = [(top + bottom) / 2 for tier in placement.rows for top, bottom in tier]
+    first, last = centres[0], centres[-1]
+    if room <= 0 or last <= first:
+        return placement
+    factor = min(STRETCH, 1 + room / (last - first))
+
+    def moved(v: float) -> float:
+        return float(round(first + (v - first) * factor))
+
+    y = {n: moved(v) for n, v in placement.y.items()}
+    # Each row keeps its height around its moved centre, and still covers
+    # its boxes (each rounded to whole units on its own).
+    rows = [[(moved((top + bottom) / 2) - (bottom - top) / 2, moved((top + bottom) / 2) + (bottom - top) / 2)
+             for top, bottom in tier] for tier in placement.rows]
+    for n, v in y.items():
+        if not _is_waypoint(n):
+            t, r = layers.row_of[n], placement.sub_row[n]
+            top, bottom = rows[t][r]
+            rows[t][r] = (min(top, v - sizes[n][1] / 2), max(bottom, v + sizes[n][1] / 2))
+    return replace(placement, y=y, rows=rows)
+
+
 def _line_of(waypoint: str) -> int:
     return int(waypoint[1:].split(":")[0])
 
@@ -786,16 +816,14 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
             points.append((qx, spans[s][-1][1]))
         points.append((qx, y[upper] + sizes[upper][1] / 2))
         lines.append(obstacles.pull(_simplify(points), (lower, upper)) if obstacles else _simplify(points))
-    if obstacles is not None and untangle:
-        return thread(layers, placement, sizes, obstacles)
     return lines
 
 
-def thread(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
-           obstacles: _Obstacles) -> list[list[Point]]:
+def thread(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]]) -> list[list[Point]]:
     """Each line threaded through the gaps of the rows it passes so that
-    lines cross least (``router``), from ports spread in the order of where
-    each line goes next."""
+    lines cross least, from ports spread in the order of where each line
+    goes next, turning on level tracks in the corridors between rows
+    (``router``)."""
     x, y = placement.x, placement.y
     index: dict[tuple[int, int], int] = {}
     spans: list[tuple[float, float]] = []
@@ -820,13 +848,11 @@ def thread(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, f
 
     rough = jobs(lambda i: x[chains[i][-1]], lambda i: x[chains[i][0]])
     at = router.thread(rows, rough)
-
-    def next_from(i: int, k: int, fallback: float) -> float:
-        return at[i].get(k, fallback)
-
-    final = jobs(lambda i: next_from(i, rough[i].low - 1, rough[i].end[0]),
-                 lambda i: next_from(i, rough[i].high + 1, rough[i].start[0]))
-    return router.tauten(router.polylines(rows, final, at), final, obstacles.clear, _simplify)
+    final = jobs(lambda i: at[i][rough[i].low - 1] if rough[i].low - rough[i].high > 1 else rough[i].end[0],
+                 lambda i: at[i][rough[i].high + 1] if rough[i].low - rough[i].high > 1 else rough[i].start[0])
+    for i, job in enumerate(final):
+        at[i][job.low], at[i][job.high] = job.start[0], job.end[0]
+    return [_simplify(points) for points in router.polylines(rows, final, at, router.steps(rows, final, at))]
 
 
 def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list[list[tuple[float, float]]],
@@ -1193,8 +1219,14 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
     # Untangling a 200-box map would triple its layout time (0.2 to 0.6 s)
     # for a fifth fewer crossings on a map too small to read: as refine,
     # only maps a reader can take in.
-    untangle = UNTANGLE_PASSES if len(ranking.nodes) <= REFINE_NODES else 0
-    routes = route(layers, placement, sizes, taut=small, untangle=untangle)
+    if len(ranking.nodes) <= REFINE_NODES:
+        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
+        # The height the map may gain and still fit its area at the same scale.
+        room = max(0.0, (right - left) * metrics.view_height / metrics.view_width - (bottom - top))
+        placement = stretch(layers, placement, sizes, room)
+        routes = thread(layers, placement, sizes)
+    else:
+        routes = route(layers, placement, sizes, taut=small)
     left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
     boxes = {
         n: Box(n, ranking.kind[n], round(placement.x[n] - left, 1), round(placement.y[n] - top, 1),

@@ -45,6 +45,8 @@ CLEARANCE = 3.0
 TRACK_GAP = 4.0
 # Rounds of moving each line to its best place, row by row.
 ROUNDS = 2
+# Between a level track and the rows above and below it, in map units.
+MARGIN = 2.5
 # How far beside its span a line may look for a better way, in map units.
 REACH = 10000.0
 # A crossing outweighs this much sideways travel, in map units.
@@ -242,17 +244,97 @@ def _spread(row: Row, lines: list[int], at: list[dict[int, float]], k: int, targ
                 at[i][k] = start + n * step
 
 
-def polylines(rows: list[Row], jobs: list[Job], at: list[dict[int, float]]) -> list[list[Point]]:
+def steps(rows: list[Row], jobs: list[Job], at: list[dict[int, float]]) -> dict[tuple[int, int], float]:
+    """Level tracks across the corridors, so that lines running the same
+    way side by side stay apart instead of lying on top of each other:
+    ``(i, c)`` -> the y at which line i runs level across corridor c
+    (between rows c and c + 1); a line without one runs straight across.
+
+    A line crossing a corridor runs up, level along a track, and up again;
+    two such lines cross exactly when their straight versions would (once
+    where their spans overlap and their order changes), provided that of
+    two lines heading the same way whose spans overlap, the one that sets
+    off further back runs on the higher track. Tracks go at least a
+    ``TRACK_GAP`` apart; a corridor too low for its tracks keeps its lines
+    straight.
+    """
+    members: list[list[int]] = [[] for _ in rows]
+    for i, job in enumerate(jobs):
+        for c in range(job.high, job.low):
+            members[c].append(i)
+    targets = [job.target for job in jobs]
+    found: dict[tuple[int, int], float] = {}
+    for c in range(len(rows) - 1):
+        moves = [(i, at[i][c + 1], at[i][c]) for i in members[c] if abs(at[i][c] - at[i][c + 1]) >= 1.0]
+        track = _tracks(moves, targets)
+        if not track:
+            continue
+        count = 1 + max(track.values())
+        height = rows[c + 1].top - rows[c].bottom - 2 * MARGIN
+        if (count - 1) * TRACK_GAP > height:
+            continue
+        step = min(2 * TRACK_GAP, height / (count - 1)) if count > 1 else 0.0
+        first = rows[c].bottom + MARGIN + (height - step * (count - 1)) / 2
+        for i, n in track.items():
+            found[(i, c)] = first + n * step
+    return found
+
+
+def _tracks(moves: list[tuple[int, float, float]], targets: list[str]) -> dict[int, int] | None:
+    """Track numbers (0 the highest) for lines moving from x ``b`` below to
+    ``t`` above, or None when no numbering keeps them apart.
+
+    Lines whose spans overlap get different tracks (lines to one box may
+    share). A line goes higher than another when both head the same way
+    and it sets off further back (so they cross only if their straight
+    versions do), and when it arrives where the other sets off (so the
+    upright bits of the two do not lie on top of each other).
+    """
+    reach = TRACK_GAP / 2
+    spans = {i: (min(b, t) - reach, max(b, t) + reach) for i, b, t in moves}
+    above: dict[int, set[int]] = {i: set() for i, _, _ in moves}  # above[j]: lines that must run higher than j
+    for i, bi, ti in moves:
+        for j, bj, tj in moves:
+            if i == j or targets[i] == targets[j]:
+                continue
+            (ilo, ihi), (jlo, jhi) = spans[i], spans[j]
+            overlap = ilo < jhi and jlo < ihi
+            if overlap and (ti > bi) == (tj > bj) and ((bi < bj) if ti > bi else (bi > bj)):
+                above[j].add(i)
+            elif abs(ti - bj) < TRACK_GAP:
+                above[j].add(i)
+    track: dict[int, int] = {}
+    waiting = sorted(above, key=lambda i: abs(spans[i][1] - spans[i][0]))
+    while waiting:
+        ready = next((i for i in waiting if above[i] <= track.keys()), None)
+        if ready is None:
+            return None  # the rules contradict each other here
+        waiting.remove(ready)
+        lo, hi = spans[ready]
+        n = max((track[j] + 1 for j in above[ready]), default=0)
+        taken = {track[j] for j in track if targets[j] != targets[ready] and spans[j][0] < hi and lo < spans[j][1]}
+        while n in taken:
+            n += 1
+        track[ready] = n
+    return track
+
+
+def polylines(rows: list[Row], jobs: list[Job], at: list[dict[int, float]],
+              track: dict[tuple[int, int], float]) -> list[list[Point]]:
     """Each line as points: up from its lower port to its row's top, then
     through each row it passes upright at its place, across each corridor
-    straight, and into its upper port."""
+    straight or along its track, and into its upper port."""
     lines = []
     for i, job in enumerate(jobs):
         (px, py), (qx, qy) = job.start, job.end
-        points = [(px, py), (px, rows[job.low].top)]
-        for k in range(job.low - 1, job.high, -1):
-            points += [(at[i][k], rows[k].bottom), (at[i][k], rows[k].top)]
-        points += [(qx, rows[job.high].bottom), (qx, qy)]
+        points = [(px, py)]
+        for c in range(job.low - 1, job.high - 1, -1):
+            b, t = at[i][c + 1], at[i][c]
+            points.append((b, rows[c + 1].top))
+            if (i, c) in track:
+                points += [(b, track[(i, c)]), (t, track[(i, c)])]
+            points.append((t, rows[c].bottom))
+        points.append((qx, qy))
         lines.append(points)
     return lines
 
