@@ -12,13 +12,15 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.analysis import questions
 from argmap.corpus import load_corpus
 from argmap.graph import build_graph
 from argmap.labels import FONT_SIZE, MARGIN, node_label, text_width
 from argmap.render import layout as L
-from argmap.render import measure
+from argmap.render import measure, router
 from argmap.render.style import THEMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -235,13 +237,12 @@ def test_no_two_lines_run_on_top_of_each_other(course):
         assert runs_along(polylines(L.map_layout(g, q))) == [], q
 
 
-def test_untangling_reroutes_lines_only_to_cross_less(course):
-    """Routing reroutes a line (same ports, same boxes) only along a path
-    that crosses the other lines less: on no course map do the untangled
-    lines cross more than the lines along their lanes, none enters a box
-    it does not end at or runs along another line, and over the course the
-    crossings drop by at least a third (lanes alone swap sides where they
-    turn)."""
+def test_threading_crosses_less_than_the_lanes(course):
+    """The router threads each line (between the same two boxes) through
+    the rows' gaps so that lines cross less than along the lanes ``place``
+    left for them: on no course map more, over the course at least a third
+    fewer, and still no line enters a box it does not end at or runs along
+    another line."""
     g, qs = course
     em = FONT_SIZE["default"]["claim"]
     metrics = L.METRICS["default"]
@@ -253,18 +254,35 @@ def test_untangling_reroutes_lines_only_to_cross_less(course):
         columns = L._column_candidates(ranking, sizes, em, metrics)[0]
         placement = L.place(layers, sizes, em, columns)
         boxes = {n: (placement.x[n], placement.y[n], *sizes[n]) for n in ranking.nodes}
-        lanes = L.route(layers, placement, sizes)
-        untangled = L.route(layers, placement, sizes, untangle=L.UNTANGLE_PASSES)
-        assert [(p[0], p[-1]) for p in lanes] == [(p[0], p[-1]) for p in untangled], q
-        drawn = [(u, v, points) for (u, v), points in zip(ranking.edges, untangled)]
-        assert measure.lines_through_boxes(boxes, drawn) == [], q
-        assert runs_along(drawn) == [], q
-        crossed = measure.crossings(drawn)
-        along_lanes = measure.crossings([(u, v, points) for (u, v), points in zip(ranking.edges, lanes)])
+        lanes = [(u, v, points) for (u, v), points in zip(ranking.edges, L.route(layers, placement, sizes))]
+        threaded = [(u, v, points) for (u, v), points in zip(ranking.edges, L.thread(layers, placement, sizes))]
+        assert measure.lines_through_boxes(boxes, threaded, inset=0.0) == [], q
+        assert runs_along(threaded) == [], q
+        crossed, along_lanes = measure.crossings(threaded), measure.crossings(lanes)
         assert crossed <= along_lanes, q
         before += along_lanes
         after += crossed
-    assert after <= before * 2 / 3, f"untangling cut crossings only from {before} to {after}"
+    assert after <= before * 2 / 3, f"threading cut crossings only from {before} to {after}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 3)), min_size=2, max_size=12,
+                unique_by=(lambda m: m[0], lambda m: m[1])))
+def test_level_tracks_keep_the_crossings_and_keep_lines_apart(moves):
+    """Across a corridor, lines on level tracks (up, along, up) cross each
+    other exactly as often as drawn straight across, and no two lines
+    bound for different boxes lie on top of each other."""
+    rows = [router.Row(0.0, 20.0, ()), router.Row(120.0, 140.0, ())]
+    jobs = [router.Job(f"from{i}", f"to{target}", 1, 0, (5.0 * b, 130.0), (5.0 * t, 10.0))
+            for i, (b, t, target) in enumerate(moves)]
+    at = [{1: job.start[0], 0: job.end[0]} for job in jobs]
+    tracks = router.steps(rows, jobs, at)
+    stepped = router.polylines(rows, jobs, at, tracks)
+    straight = router.polylines(rows, jobs, at, {})
+    named = [(job.source, job.target) for job in jobs]
+    assert measure.crossings([(*ends, p) for ends, p in zip(named, stepped)]) == \
+        measure.crossings([(*ends, p) for ends, p in zip(named, straight)])
+    assert runs_along([(job.target, job.target, p) for job, p in zip(jobs, stepped)]) == []
 
 
 def test_order_keeps_every_box_in_its_band(course):

@@ -29,14 +29,15 @@ The layout is a layered (Sugiyama) layout, as a pipeline of pure phases:
     swaps two boxes of a row and band (evidence may change columns) while
     the lines drawn straight between the placed boxes cross less: the
     order phase sees only neighbouring rows, a reader sees the placed map.
+``thread`` (``router``)
+    on a map small enough to read, each line threaded through the gaps of
+    the rows it passes, choosing per row the gap and place that cross the
+    other lines least (exactly counted: lines cross only in the corridors
+    between rows), turning on level tracks of their own in the corridors.
+    No segment can enter a box that is not one of its ends.
 ``route``
-    each line a polyline from border to border: up through its waypoints,
-    which sit in the gaps between boxes, and across the channels between
-    rows. No segment can enter a box that is not one of its ends. On a map
-    small enough to read, lines are then untangled: each in turn takes
-    whichever clear path (up a lane or gap, along the corridors between
-    rows, on a track of its own) crosses the other lines least, so lines
-    sharing a lane do not swap sides where they turn.
+    on a larger map, each line a polyline from border to border up the
+    lanes ``place`` left for it, which is quicker.
 
 ``map_layout`` runs them all and returns boxes (centre, size, drawn lines)
 and lines (points), which the page, the SVG export and the benchmarks draw.
@@ -48,7 +49,7 @@ import math
 import random
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -93,17 +94,9 @@ BAND_GAP = 1.2     # between two bands
 ROW_GAP = 0.75     # the channel between two rows of a tier
 TIER_GAP = 1.3     # the channel between two tiers
 MIN_SIDE_COLUMNS = 1
-# The most a map is stretched downwards to fill its area (``stretch``).
-STRETCH = 1.5
 SWEEPS = 24
 # How near a line may pass a box it does not end at, in map units.
 CLEARANCE = 3.0
-UNTANGLE_PASSES = 1   # rounds of rerouting each line along the path that crosses least
-UNTANGLE_TRIES = 6    # paths per line spread, pulled taut and judged in full, fewest rough crossings first
-UNTANGLE_REACH = 600.0  # how far beside its ends a line may detour, in map units
-UNTANGLE_SLACK = 2    # a rough path may cross this many more than the line now does (pulling may cut them)
-TRACK_GAP = 4.0       # between two lines running side by side once untangled, in map units
-TRACKS = [k * TRACK_GAP for k in (0, 1, -1, 2, -2, 3, -3)]
 BUCKET = 200.0
 # Sweeps without a better order before ordering stops.
 PATIENCE = 4
@@ -661,34 +654,6 @@ def place(layers: Layers, sizes: dict[str, tuple[float, float]], em: float, colu
     return Placement(x, y, sub_row, row_spans, lanes, frozenset(blocked))
 
 
-def stretch(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]], room: float) -> Placement:
-    """The rows moved apart to make the map up to ``room`` taller (at most
-    ``STRETCH`` times as tall between its first and last rows), each row's
-    centre scaled from the first row's: the corridors between rows gain
-    height for lines to turn in apart, and the lines drawn straight between
-    box centres keep their crossings (a scaling keeps where lines cross)."""
-    centres = [(top + bottom) / 2 for tier in placement.rows for top, bottom in tier]
-    first, last = centres[0], centres[-1]
-    if room <= 0 or last <= first:
-        return placement
-    factor = min(STRETCH, 1 + room / (last - first))
-
-    def moved(v: float) -> float:
-        return float(round(first + (v - first) * factor))
-
-    y = {n: moved(v) for n, v in placement.y.items()}
-    # Each row keeps its height around its moved centre, and still covers
-    # its boxes (each rounded to whole units on its own).
-    rows = [[(moved((top + bottom) / 2) - (bottom - top) / 2, moved((top + bottom) / 2) + (bottom - top) / 2)
-             for top, bottom in tier] for tier in placement.rows]
-    for n, v in y.items():
-        if not _is_waypoint(n):
-            t, r = layers.row_of[n], placement.sub_row[n]
-            top, bottom = rows[t][r]
-            rows[t][r] = (min(top, v - sizes[n][1] / 2), max(bottom, v + sizes[n][1] / 2))
-    return replace(placement, y=y, rows=rows)
-
-
 def _line_of(waypoint: str) -> int:
     return int(waypoint[1:].split(":")[0])
 
@@ -749,7 +714,7 @@ def _fit_in_order(wanted: list[float], gaps: list[float], low: float, high: floa
 
 
 def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
-          taut: bool = True, untangle: int = 0) -> list[list[Point]]:
+          taut: bool = True) -> list[list[Point]]:
     """Each line as points from the border of its lower end to the border of
     its upper end.
 
@@ -762,9 +727,7 @@ def route(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, fl
     the gap under the box when another box sits below it in its column.
     Between rows and tiers it crosses channels that hold no box, so no
     segment enters a box that is not one of its ends. With ``taut``, each
-    line is then pulled as straight as the boxes allow, and with
-    ``untangle`` (rounds; needs ``taut``) rerouted to cross the others less
-    (``_untangle``).
+    line is then pulled as straight as the boxes allow.
     """
     x, y, lanes, spans = placement.x, placement.y, placement.lanes, placement.rows
     row_of = layers.row_of
@@ -853,187 +816,6 @@ def thread(layers: Layers, placement: Placement, sizes: dict[str, tuple[float, f
     for i, job in enumerate(final):
         at[i][job.low], at[i][job.high] = job.start[0], job.end[0]
     return [_simplify(points) for points in router.polylines(rows, final, at, router.steps(rows, final, at))]
-
-
-def _untangle(lines: list[list[Point]], passes: int, layers: Layers, spans: list[list[tuple[float, float]]],
-              lanes: list[float], obstacles: _Obstacles) -> None:
-    """Reroute lines, one at a time, along whichever clear path crosses the
-    other lines least.
-
-    Lines routed one by one along their lanes can swap sides where they
-    turn; a reader sees every such swap as a crossing. Each line may instead
-    run up from its lower port to a corridor between two rows (no box sits
-    in one), along it, and straight up to its upper port; of these paths and
-    its lane route, pulled taut around the boxes, it keeps the one that
-    crosses the other lines as they now run least (shorter on a tie). Each
-    level or upright run of a new path takes its own track, off the runs
-    of lines that share no box with it (``_spread``): lines on top of each
-    other could not be told apart. The ports stay, so the boxes and their
-    arrowheads do not move.
-    """
-    corridors = sorted({(a[1] + b[0]) / 2 for row in spans for a, b in zip(row, row[1:])}
-                       | {(spans[t][-1][1] + spans[t + 1][0][0]) / 2 for t in range(len(spans) - 1)})
-    ends = [(chain[0], chain[-1]) for chain in layers.chains]
-    verticals = sorted(set(lanes))
-    open_run: dict[tuple[float, float, float], bool] = {}
-
-    def segments(index: int, points: list[Point]) -> list[measure.Segment]:
-        u, v = ends[index]
-        return [measure.segment(u, v, p, q) for p, q in zip(points, points[1:])]
-
-    def length(points: list[Point]) -> float:
-        return sum(math.dist(p, q) for p, q in zip(points, points[1:]))
-
-    drawn = [segments(i, points) for i, points in enumerate(lines)]
-    for _ in range(passes):
-        changed = False
-        for i, points in enumerate(lines):
-            (px, py), (qx, qy) = points[0], points[-1]
-            # Only segments level with this line can cross any path of it.
-            others = [s for k, segs in enumerate(drawn) if k != i for s in segs if s[2] <= py and s[3] >= qy]
-            now = measure.crossings_with(drawn[i], others)
-            if not now:
-                continue  # nothing to gain
-            between = [c for c in corridors if qy < c < py]
-            scored: list[tuple[tuple[int, float], list[Point]]] = []
-
-            def judge(path: list[Point]) -> None:
-                crossed = measure.crossings_with(segments(i, path), others)
-                if crossed <= now + UNTANGLE_SLACK:
-                    scored.append(((crossed, length(path)), path))
-
-            if between:
-                low, high = between[-1], between[0]  # just above the lower box, just below the upper
-                for c in between:
-                    judge(_simplify([(px, py), (px, c), (qx, c), (qx, qy)]))
-                if obstacles.clear((px, py), (px, low), ends[i]) and obstacles.clear((qx, high), (qx, qy), ends[i]):
-                    fixed = measure.crossings_with(segments(i, [(px, py), (px, low)]) +
-                                                   segments(i, [(qx, high), (qx, qy)]), others)
-                    start = bisect_left(verticals, min(px, qx) - UNTANGLE_REACH)
-                    stop = bisect_left(verticals, max(px, qx) + UNTANGLE_REACH)
-                    # A rough count, for ranking only: where the other lines
-                    # cross the two corridors, and the segments between them.
-                    apart = [s for s in others if ends[i][0] not in s[4:6] and ends[i][1] not in s[4:6]]
-                    at_low, at_high = _level_crossings(apart, low), _level_crossings(apart, high)
-                    starts, stops = _spans_between(apart, high, low)
-                    for lane in verticals[start:stop]:
-                        # Between the corridors the line's own boxes are out of reach: the
-                        # answer holds for every line, and is remembered.
-                        key = (lane, low, high)
-                        if key not in open_run:
-                            open_run[key] = obstacles.clear((lane, low), (lane, high), ("", ""))
-                        if not open_run[key]:
-                            continue
-                        crossed = (fixed + _within(at_low, px, lane) + _within(at_high, lane, qx)
-                                   + bisect_left(starts, lane) - bisect_right(stops, lane))
-                        if crossed <= now + UNTANGLE_SLACK:
-                            path = [(px, py), (px, low), (lane, low), (lane, high), (qx, high), (qx, qy)]
-                            scored.append(((crossed, length(path)), path))
-            scored.sort(key=lambda item: item[0])
-            best, best_score = points, (now, length(points))
-            apart = _runs([s for s in others if ends[i][0] not in s[4:6] and ends[i][1] not in s[4:6]])
-            for _, path in scored[:UNTANGLE_TRIES]:
-                spread = _spread(_simplify(path), ends[i], apart, obstacles)
-                if spread is None or not all(obstacles.clear(a, b, ends[i]) for a, b in zip(spread, spread[1:])):
-                    continue
-                option = obstacles.pull(spread, ends[i])
-                if any(_overlaps(a, b, apart) for a, b in zip(option, option[1:])):
-                    option = spread  # pulled taut, it would run along another line
-                    if any(_overlaps(a, b, apart) for a, b in zip(option, option[1:])):
-                        continue
-                score = (measure.crossings_with(segments(i, option), others), length(option))
-                if score < best_score:
-                    best, best_score = option, score
-            if best is not points:
-                lines[i] = best
-                drawn[i] = segments(i, best)
-                changed = True
-        if not changed:
-            break
-
-
-def _spread(path: list[Point], ends: tuple[str, str], apart: Runs,
-            obstacles: _Obstacles) -> list[Point] | None:
-    """``path`` with each inner level or upright run moved, a track at a
-    time, off the runs of other lines (``apart``: lines that share no end
-    with this one), so that two lines never run on top of each other;
-    None if a run finds no free track that stays clear of the boxes."""
-    path = list(path)
-    for k in range(1, len(path) - 2):
-        (ax, ay), (bx, by) = path[k], path[k + 1]
-        level = ay == by
-        if not level and ax != bx:
-            continue
-        for step in TRACKS:
-            a, b = ((ax, ay + step), (bx, by + step)) if level else ((ax + step, ay), (bx + step, by))
-            before, after = path[k - 1], path[k + 2]
-            if (not _overlaps(a, b, apart) and not _overlaps(before, a, apart) and not _overlaps(b, after, apart)
-                    and obstacles.clear(before, a, ends) and obstacles.clear(a, b, ends)
-                    and obstacles.clear(b, after, ends)):
-                path[k], path[k + 1] = a, b
-                break
-        else:
-            return None
-    return path
-
-
-Runs = tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]
-
-
-def _runs(segments: list[measure.Segment]) -> Runs:
-    """The level runs (y, left, right) and upright runs (x, top, bottom) of ``segments``."""
-    levels = [(y0, x0, x1) for x0, x1, y0, y1, *_ in segments if y1 - y0 < 0.5]
-    uprights = [(x0, y0, y1) for x0, x1, y0, y1, *_ in segments if x1 - x0 < 0.5]
-    return levels, uprights
-
-
-def _overlaps(p: Point, q: Point, runs: Runs) -> bool:
-    """Whether the level or upright segment pq runs along one of ``runs``
-    (nearer than a track apart, for more than a unit)."""
-    if p[1] == q[1]:
-        at, lo, hi, near = p[1], min(p[0], q[0]), max(p[0], q[0]), runs[0]
-    elif p[0] == q[0]:
-        at, lo, hi, near = p[0], min(p[1], q[1]), max(p[1], q[1]), runs[1]
-    else:
-        return False
-    reach = TRACK_GAP - 0.5
-    return any(abs(c - at) < reach and min(hi, b) - max(lo, a) > 1 for c, a, b in near)
-
-
-def _level_crossings(segments: list[measure.Segment], level: float) -> list[float]:
-    """Sorted x where ``segments`` cross the level y = ``level`` strictly."""
-    xs = []
-    for x0, x1, y0, y1, _, _, (px, py), (qx, qy) in segments:
-        if y0 < level < y1:
-            xs.append(px + (qx - px) * (level - py) / (qy - py))
-    xs.sort()
-    return xs
-
-
-def _within(xs: list[float], a: float, b: float) -> int:
-    """How many of the sorted ``xs`` lie strictly between a and b."""
-    low, high = min(a, b), max(a, b)
-    return max(0, bisect_left(xs, high) - bisect_right(xs, low))
-
-
-def _spans_between(segments: list[measure.Segment], top: float, bottom: float) -> tuple[list[float], list[float]]:
-    """Sorted starts and sorted ends of the x-ranges that ``segments`` cover
-    strictly between the levels ``top`` and ``bottom``: a vertical at x
-    crosses as many as have a start below x less those ending at x or before."""
-    starts, stops = [], []
-    for x0, x1, y0, y1, _, _, (px, py), (qx, qy) in segments:
-        if y1 <= top or y0 >= bottom or x1 <= x0:
-            continue
-        a, b = px, qx
-        if py != qy:
-            a = px + (qx - px) * (min(max(py, top), bottom) - py) / (qy - py)
-            b = px + (qx - px) * (min(max(qy, top), bottom) - py) / (qy - py)
-        if a != b:
-            starts.append(min(a, b))
-            stops.append(max(a, b))
-    starts.sort()
-    stops.sort()
-    return starts, stops
 
 
 class _Obstacles:
@@ -1216,14 +998,9 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
-    # Untangling a 200-box map would triple its layout time (0.2 to 0.6 s)
-    # for a fifth fewer crossings on a map too small to read: as refine,
-    # only maps a reader can take in.
+    # Threading costs time for each line and row it passes: as refine,
+    # only for maps a reader can take in whole.
     if len(ranking.nodes) <= REFINE_NODES:
-        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-        # The height the map may gain and still fit its area at the same scale.
-        room = max(0.0, (right - left) * metrics.view_height / metrics.view_width - (bottom - top))
-        placement = stretch(layers, placement, sizes, room)
         routes = thread(layers, placement, sizes)
     else:
         routes = route(layers, placement, sizes, taut=small)

@@ -14,13 +14,15 @@ boxes fixed and each place confined to a gap:
 
 1. every line starts where the straight line between its ports meets each
    row, moved to the nearest gap;
-2. each line in turn, row by row, moves to the place in the row's order
-   that its two corridors cross least, the straightest on a tie (the count
-   for every place comes from two sorted lists, so a sweep stays quick);
+2. each line that crosses another in turn takes, of every path of
+   places through its rows (one between each two neighbours in every gap
+   with room), the one whose corridors cross least, the straightest on a
+   tie: dynamic programming, row by row, with each corridor's count for
+   every pair of places read from two sorted lists;
 3. lines sharing a gap are spread a track apart, in their order, as near
    as they can stay to where they were;
-4. each line is pulled taut (straight on wherever no box is in the way),
-   kept only if that crosses no more lines.
+4. where a corridor is high enough, lines cross it on level tracks of
+   their own (``steps``), so that lines running side by side stay apart.
 
 The ports (where a line meets its boxes) are spread along the border in
 the order of where the lines go next, so lines at one box fan out without
@@ -29,12 +31,8 @@ crossing each other.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
-
-from argmap.render import measure
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -47,8 +45,6 @@ TRACK_GAP = 4.0
 ROUNDS = 2
 # Between a level track and the rows above and below it, in map units.
 MARGIN = 2.5
-# How far beside its span a line may look for a better way, in map units.
-REACH = 10000.0
 # A crossing outweighs this much sideways travel, in map units.
 CROSSING_COST = 400.0
 
@@ -143,35 +139,28 @@ def thread(rows: list[Row], jobs: list[Job], rounds: int = ROUNDS) -> list[dict[
             count += sum(1 for tj, bj in pairs(i, c) if (tj - t) * (bj - b) < 0)
         return count
 
-    def options(i: int, k: int, low: float, high: float) -> list[float]:
-        """Places for line i in row k between ``low`` and ``high``: its own,
-        and one between every two neighbours in each gap with room for it."""
+    def options(i: int, k: int) -> list[float]:
+        """Places for line i in row k: its own, and one between every two
+        neighbours in each gap with room for it."""
         straight = (at[i][k - 1] + at[i][k + 1]) / 2
         found = {at[i][k]}
         for a, b in rows[k].gaps:
-            if b < low or a > high:
-                continue
             inside = [j for j in passing[k] if j != i and a - 1e-6 <= at[j][k] <= b + 1e-6]
             if not _room(a, b, {targets[j] for j in inside} | {targets[i]}):
                 continue
             edges = [a, *sorted(at[j][k] for j in inside), b]
             for lo, hi in zip(edges, edges[1:]):
                 if hi > lo:
-                    x = min(max(straight, lo + (hi - lo) * 0.25), hi - (hi - lo) * 0.25)
-                    if low <= x <= high:
-                        found.add(x)
+                    found.add(min(max(straight, lo + (hi - lo) * 0.25), hi - (hi - lo) * 0.25))
         return sorted(found)
 
     def whole(i: int) -> bool:
         """Line i moved through all the rows it passes at once: of every
-        path of places (one per row, within ``REACH`` of the line's span),
-        the one that crosses least, the straightest on a tie (dynamic
+        path of places (one per row), the one that crosses least, the straightest on a tie (dynamic
         programming, bottom row first)."""
         job = jobs[i]
         passes = list(range(job.low - 1, job.high, -1))
-        span = [at[i][k] for k in range(job.high, job.low + 1)]
-        low, high = min(span) - REACH, max(span) + REACH
-        choices = [[job.start[0]], *(options(i, k, low, high) for k in passes), [job.end[0]]]
+        choices = [[job.start[0]], *(options(i, k) for k in passes), [job.end[0]]]
         costs = [0.0]
         paths: list[list[float]] = [[job.start[0]]]
         for step, c in enumerate(range(job.low - 1, job.high - 1, -1), start=1):
@@ -337,40 +326,3 @@ def polylines(rows: list[Row], jobs: list[Job], at: list[dict[int, float]],
         points.append((qx, qy))
         lines.append(points)
     return lines
-
-
-def tauten(lines: list[list[Point]], jobs: list[Job], clear: Callable[[Point, Point, tuple[str, str]], bool],
-           simplify: Callable[[list[Point]], list[Point]]) -> list[list[Point]]:
-    """Each line pulled taut where the boxes allow, kept only when it then
-    crosses the other lines no more than before."""
-    ends = [(job.source, job.target) for job in jobs]
-
-    def segments(i: int, points: list[Point]) -> list[measure.Segment]:
-        return [measure.segment(*ends[i], p, q) for p, q in zip(points, points[1:])]
-
-    lines = [simplify(points) for points in lines]
-    drawn = [segments(i, points) for i, points in enumerate(lines)]
-    for i, points in enumerate(lines):
-        pulled = _pull(points, ends[i], clear)
-        if len(pulled) == len(points):
-            continue
-        others = [s for k, segs in enumerate(drawn) if k != i for s in segs]
-        mine = segments(i, pulled)
-        if measure.crossings_with(mine, others) <= measure.crossings_with(drawn[i], others):
-            lines[i], drawn[i] = pulled, mine
-    return lines
-
-
-def _pull(points: list[Point], ends: tuple[str, str], clear: Callable[[Point, Point, tuple[str, str]], bool]
-          ) -> list[Point]:
-    """From each kept point, straight on to the farthest later point that a
-    straight segment reaches without touching a box."""
-    kept = [points[0]]
-    i = 0
-    while i < len(points) - 1:
-        j = len(points) - 1
-        while j > i + 1 and not clear(points[i], points[j], ends):
-            j -= 1
-        kept.append(points[j])
-        i = j
-    return kept
