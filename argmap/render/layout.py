@@ -411,30 +411,36 @@ def _transpose(layers: Layers, up: dict[str, list[str]], down: dict[str, list[st
     """Swap neighbours in a row (same band) while their crossings drop."""
     rows = layers.rows
     position = {n: i for row in rows for i, n in enumerate(row)}
-
-    # Where each item's lines end in the rows above and below, sorted: only
-    # the row being swapped changes, so each row computes them once.
-    ends: dict[str, tuple[list[int], list[int]]] = {}
-
-    def pair_crossings(a: str, b: str) -> int:
-        # Lines of a against lines of b, with a left of b.
-        count = 0
-        for mine, theirs in zip(ends[a], ends[b]):
-            for at in mine:
-                count += bisect_left(theirs, at)
-        return count
+    # Where each item's lines end in the rows above and below, sorted. They
+    # change only when a neighbouring row does, so each row keeps them with
+    # the count of changes its neighbours had when they were taken
+    # (``changes[r + 1]`` counts the swaps in row ``r``).
+    changes = [0] * (len(rows) + 2)
+    kept: dict[int, tuple[int, int, dict[str, tuple[list[int], list[int]]]]] = {}
 
     for _ in range(passes):
         improved = False
-        for row in rows:
-            ends = {n: (sorted(position[m] for m in up[n]), sorted(position[m] for m in down[n])) for n in row}
+        for r, row in enumerate(rows):
+            seen = kept.get(r)
+            if seen is None or seen[:2] != (changes[r], changes[r + 2]):
+                ends = {n: (sorted(position[m] for m in up[n]), sorted(position[m] for m in down[n])) for n in row}
+                kept[r] = (changes[r], changes[r + 2], ends)
+            else:
+                ends = seen[2]
             for i in range(len(row) - 1):
                 a, b = row[i], row[i + 1]
                 if layers.band[a] != layers.band[b] and not (_is_waypoint(a) or _is_waypoint(b)):
                     continue
-                if pair_crossings(b, a) < pair_crossings(a, b):
+                # a's lines against b's, as they stand and once swapped.
+                now = swapped = 0
+                for mine, theirs in zip(ends[a], ends[b]):
+                    for at in mine:
+                        now += bisect_left(theirs, at)
+                        swapped += len(theirs) - bisect_right(theirs, at)
+                if swapped < now:
                     row[i], row[i + 1] = b, a
                     position[a], position[b] = i + 1, i
+                    changes[r + 1] += 1
                     improved = True
         if not improved:
             break
