@@ -1147,9 +1147,9 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
         _widen(max(tried, key=lambda k: tried[k][0]), fitted, _widest_tiers(ranking), good)
     folds = sorted(tried.items(), key=lambda item: -item[1][0])[:CANDIDATES]
     if small and len(ranking.nodes) <= REFINE_NODES and folds[0][1][0] >= good:
-        layers, placement, scale = _choose(ranking, ordered, folds, sizes, em, metrics, good)
+        layers, placement, scale, columns = _choose(ranking, ordered, folds, sizes, em, metrics, good)
     else:
-        layers, placement, scale = _pick(ranking, ordered, folds, sizes, em, metrics, good, small)
+        layers, placement, scale, columns = _pick(ranking, ordered, folds, sizes, em, metrics, good, small)
     # Untangling a 200-box map would triple its layout time (0.2 to 0.6 s)
     # for a fifth fewer crossings on a map too small to read: as refine,
     # only maps a reader can take in.
@@ -1170,9 +1170,9 @@ def map_layout(g: nx.DiGraph, question: str, theme: str = "default") -> MapLayou
 
 def _choose(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, ...], tuple[float, Placement]]],
             sizes: dict[str, tuple[float, float]], em: float, metrics: Metrics,
-            good: float) -> tuple[Layers, Placement, float]:
+            good: float) -> tuple[Layers, Placement, float, list[int]]:
     """Of the arrangements that show the type a reader needs (``good``),
-    the one least tangled once refined, refined in full.
+    the one least tangled once refined, refined in full, with its columns.
 
     How tangled a map is as first placed says little about how far
     ``refine`` untangles it: on the course's largest map, the folding
@@ -1204,15 +1204,15 @@ def _choose(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int
             layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics, good, passes=1)
             shortlist[k] = (_tangle(ranking, layers, placement, sizes), -scale, i, columns, layers, placement)
     _, _, _, columns, layers, placement = min(shortlist, key=lambda start: start[:3])
-    return refine(ranking, layers, placement, sizes, em, columns, metrics, good)
+    return (*refine(ranking, layers, placement, sizes, em, columns, metrics, good), columns)
 
 
 def _pick(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, ...], tuple[float, Placement]]],
           sizes: dict[str, tuple[float, float]], em: float, metrics: Metrics, good: float,
-          small: bool) -> tuple[Layers, Placement, float]:
+          small: bool) -> tuple[Layers, Placement, float, list[int]]:
     """The arrangement with the largest type, up to ``good``; past it, the
     least tangled (crossings as routed and straight), refined when small
-    enough."""
+    enough, with its columns."""
     layers = ordered[0]
     best: tuple[tuple[float, int, float], float, Layers, Placement] | None = None
     for key, (scale, placement) in folds:
@@ -1237,7 +1237,7 @@ def _pick(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, 
         # Swaps judged on the placed map, never below the type chosen.
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
-    return layers, placement, scale
+    return layers, placement, scale, columns
 
 
 def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
