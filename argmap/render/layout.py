@@ -1187,7 +1187,7 @@ def _choose(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int
         return measure.straight_crossings({n: (placement.x[n], placement.y[n], *sizes[n]) for n in ranking.nodes},
                                           ranking.edges)
 
-    # (score, -scale, tie-break, columns, layers, placement)
+    # (crossings, -scale, tie-break, columns, layers, placement)
     starts = [(crossed(placement), -scale, i, list(columns), ordered[0], placement)
               for i, (columns, (scale, placement)) in enumerate(folds) if scale >= good]
     columns = min(starts, key=lambda start: start[:3])[3]
@@ -1254,8 +1254,8 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
     reader sees the placed map, where a line skips rows and a folded row's
     boxes sit in columns, so this pass judges each change on the placement.
     Evidence for both sides starts in the band between them; once placed,
-    its lines may cross less from one side's band, next to the claims most
-    of them reach (the sides' own claims never move band).
+    its lines may cross less from one side's band (the sides' own claims
+    never move band, and nothing moves outside the bands it argues about).
     """
     rows = [list(row) for row in layers.rows]
     band = dict(layers.band)
@@ -1306,8 +1306,8 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
                     moved = dict(boxes)
                     moved[p], moved[q] = (*boxes[q][:2], *sizes[p]), (*boxes[p][:2], *sizes[q])
                     guess = measure.crossings_with([straight(moved, k) for k in mine], others)
-                    # (A guess of no change proved right nineteen times in
-                    # twenty: only a guessed gain is placed.)
+                    # (Of the swaps guessed to change nothing, about one in
+                    # fifty crossed less once placed: only a guessed gain is placed.)
                     if guess >= before:
                         continue
                     row[i], row[j] = q, p
