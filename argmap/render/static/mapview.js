@@ -336,11 +336,15 @@
         }
         // The top of the map, readable: centred when the screen holds half
         // its width or more (a projector), else on the first side (a phone:
-        // that side and its claims, the rest a pan away).
+        // that side and its claims, the rest a pan away); either way with
+        // the first side whole on screen where it fits.
         var across = rect.width / least;
-        var first = drawing.boxes[data.sides[0].id].x;
-        var x = across >= drawing.width / 2 ? drawing.width / 2
-          : Math.min(Math.max(first, across / 2 - 6), drawing.width - across / 2 + 6);
+        var side = drawing.boxes[data.sides[0].id];
+        var x = across >= drawing.width / 2 ? drawing.width / 2 : side.x;
+        if (side.width <= across) {
+          x = Math.min(Math.max(x, side.x + side.width / 2 - across / 2), side.x - side.width / 2 + across / 2);
+        }
+        x = Math.min(Math.max(x, across / 2 - 6), drawing.width - across / 2 + 6);
         view.network.moveTo({position: {x: x, y: rect.height / 2 / least - 6}, scale: least, animation: false});
         return;
       }
