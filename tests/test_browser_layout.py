@@ -114,6 +114,36 @@ def test_every_course_map_is_readable_at_a_glance(course, offline_page, theme):
         page.close()
 
 
+def test_during_a_reveal_lines_go_straight_where_nothing_shown_is_in_the_way(course, offline_page):
+    """Step by step through a reveal (real key presses), no line shown runs
+    through a box shown that is not one of its ends; a line is either its
+    route from the layout or, where no box now shown stands in the way,
+    straight between the same two ends (its route went round boxes not
+    yet shown); some are straightened; and once the whole map is shown
+    again every line is its route."""
+    g, out = course
+    layout = map_layout(g, COURSE_MAP)
+    routes = {(l.source, l.target): [list(p) for p in l.points] for l in layout.lines}
+    page = open_map(offline_page, out, COURSE_MAP)
+    page.keyboard.press("r")
+    straightened = 0
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+        drawn = geometry(page)
+        rects = {b["id"]: (b["x"], b["y"], b["width"], b["height"]) for b in drawn["boxes"]}
+        lines = [(line["from"], line["to"], [tuple(p) for p in line["points"]]) for line in drawn["lines"]]
+        assert not measure.lines_through_boxes(rects, lines, inset=0.0)
+        for line in drawn["lines"]:
+            route = routes[(line["from"], line["to"])]
+            assert line["points"] in (route, [route[0], route[-1]])
+            straightened += line["points"] != route
+    assert straightened
+    page.click("text=Show all")
+    drawn = geometry(page)
+    assert len(drawn["lines"]) == len(layout.lines)
+    assert all(line["points"] == routes[(line["from"], line["to"])] for line in drawn["lines"])
+
+
 def argument(links: list[dict], node: str, kind: str) -> tuple[set[str], set[int]]:
     """What selecting ``node`` must light, worked out from the links alone."""
     up, stack = {node}, [node]

@@ -36,6 +36,29 @@
   var PROJECTOR_PX = 17;
   var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
+  var CLEARANCE = 3;    // how near a line drawn straight may pass a box, map units (as the router)
+
+  /* Whether segment pq meets the box (centre, size) grown by ``margin``
+   * (Liang-Barsky clipping, as argmap/render/measure.py). */
+  function segmentMeetsBox(p, q, box, margin) {
+    var x0 = box.x - box.width / 2 - margin, x1 = box.x + box.width / 2 + margin;
+    var y0 = box.y - box.height / 2 - margin, y1 = box.y + box.height / 2 + margin;
+    var t0 = 0, t1 = 1;
+    var dx = q[0] - p[0], dy = q[1] - p[1];
+    var sides = [[-dx, p[0] - x0], [dx, x1 - p[0]], [-dy, p[1] - y0], [dy, y1 - p[1]]];
+    for (var i = 0; i < sides.length; i++) {
+      var edge = sides[i][0], distance = sides[i][1];
+      if (edge === 0) {
+        if (distance < 0) { return false; }
+        continue;
+      }
+      var t = distance / edge;
+      if (edge < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+      if (t0 > t1) { return false; }
+    }
+    return true;
+  }
+
   var resolveDrawn;
 
   var view = {
@@ -46,6 +69,10 @@
     lit: null,
     litFor: undefined,
     hovered: null,
+    /* Lines drawn straight while part of the map is hidden (linePoints),
+     * for the state.shown they were worked out for. */
+    straightFor: null,
+    straight: new Map(),
     /* Resolves once the map is first drawn. */
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
 
@@ -179,6 +206,35 @@
       return Boolean(state.shown[link.from] && state.shown[link.to]);
     },
 
+    /* Line ``index`` as drawn now: its route from the layout, except while
+     * part of the map is hidden (a reveal step, a lens, the dates), when a
+     * line whose straight way between its two ends meets no box still shown
+     * is drawn straight: its route went round boxes that are not there now.
+     * Worked out once per state of what is shown; ``theme``: the drawing's
+     * (the page's own by default). */
+    linePoints: function (index, theme) {
+      var drawing = data.vis.layout[theme || state.theme];
+      if (view.straightFor !== state.shown) {
+        view.straightFor = state.shown;
+        view.straight = new Map();
+      }
+      var route = drawing.lines[index];
+      var key = (theme || state.theme) + ":" + index;
+      if (!view.straight.has(key)) {
+        var link = data.links[index];
+        var first = route[0];
+        var last = route[route.length - 1];
+        var hidden = data.nodes.some(function (node) { return !state.shown[node.id]; });
+        var clear = hidden && route.length > 2 && data.nodes.every(function (node) {
+          if (!state.shown[node.id] || node.id === link.from || node.id === link.to) { return true; }
+          var box = drawing.boxes[node.id];
+          return !segmentMeetsBox(first, last, box, CLEARANCE);
+        });
+        view.straight.set(key, clear ? [first, last] : route);
+      }
+      return view.straight.get(key);
+    },
+
     /* The lines, under the boxes, in map units (vis-network has already
      * scaled and moved the context to the view). Faded lines first, so the
      * lit argument is drawn over them. */
@@ -189,7 +245,7 @@
       order.sort(function (a, b) { return (view.isLinkFaded(b) ? 1 : 0) - (view.isLinkFaded(a) ? 1 : 0); });
       order.forEach(function (index) {
         var style = data.vis.lineStyles[index];
-        var points = drawing.lines[index];
+        var points = view.linePoints(index);
         ctx.save();
         ctx.globalAlpha = view.isLinkFaded(index) ? FADED : 0.92;
         ctx.strokeStyle = style.color;
@@ -250,7 +306,7 @@
         if (!view.isLinkShown(index)) { return; }
         lines.push({
           from: link.from, to: link.to, relation: link.relation,
-          points: drawing.lines[index].map(function (p) { return [p[0], p[1]]; }),
+          points: view.linePoints(index).map(function (p) { return [p[0], p[1]]; }),
           faded: view.isLinkFaded(index)
         });
       });
@@ -280,11 +336,15 @@
         }
         // The top of the map, readable: centred when the screen holds half
         // its width or more (a projector), else on the first side (a phone:
-        // that side and its claims, the rest a pan away).
+        // that side and its claims, the rest a pan away); either way with
+        // the first side whole on screen where it fits.
         var across = rect.width / least;
-        var first = drawing.boxes[data.sides[0].id].x;
-        var x = across >= drawing.width / 2 ? drawing.width / 2
-          : Math.min(Math.max(first, across / 2 - 6), drawing.width - across / 2 + 6);
+        var side = drawing.boxes[data.sides[0].id];
+        var x = across >= drawing.width / 2 ? drawing.width / 2 : side.x;
+        if (side.width <= across) {
+          x = Math.min(Math.max(x, side.x + side.width / 2 - across / 2), side.x - side.width / 2 + across / 2);
+        }
+        x = Math.min(Math.max(x, across / 2 - 6), drawing.width - across / 2 + 6);
         view.network.moveTo({position: {x: x, y: rect.height / 2 / least - 6}, scale: least, animation: false});
         return;
       }

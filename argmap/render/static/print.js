@@ -38,7 +38,7 @@
     data.links.forEach(function (link, index) {
       if (!(state.shown[link.from] && state.shown[link.to])) { return; }
       var style = data.vis.lineStyles[index];
-      var points = drawing.lines[index];
+      var points = kit.view ? kit.view.linePoints(index, "default") : drawing.lines[index];
       var end = points[points.length - 1];
       var before = points[points.length - 2];
       var length = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
