@@ -1269,9 +1269,14 @@ def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[s
         return _Straight(fit, trial, where, boxes, segments, crossed, sum(crossed) // 2)
 
     def crossings_of(lines: Iterable[int]) -> int:
-        """Crossings of the best arrangement that involve ``lines``."""
-        chosen = list(lines)
-        return sum(best.crossed[k] for k in chosen) - measure.crossings_with([best.segments[k] for k in chosen], [])
+        """Crossings of the best arrangement that involve ``lines``: each
+        one's count, less those among them, counted twice; or, for most of
+        the lines, all crossings less those among the rest."""
+        chosen = set(lines)
+        if 2 * len(chosen) <= len(edges):
+            return (sum(best.crossed[k] for k in chosen)
+                    - measure.crossings_with([best.segments[k] for k in chosen], []))
+        return best.count - measure.crossings_with([s for k, s in enumerate(best.segments) if k not in chosen], [])
 
     def better(candidate: list[list[str]], bands: dict[str, int]) -> _Straight | None:
         """``candidate`` placed, if it fits at the floor and its straight lines cross less than the best's."""
