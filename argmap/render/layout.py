@@ -1021,6 +1021,7 @@ class _Arrangement:
 
 
 def _sized(g: nx.DiGraph, ranking: Ranking, theme: str) -> tuple[dict[str, Label], dict[str, tuple[float, float]]]:
+    """Each box's label in ``theme``, and its size (width, height)."""
     labels = {n: node_label(g, n, theme) for n in ranking.nodes}
     return labels, {n: (label.width, label.height) for n, label in labels.items()}
 
@@ -1132,23 +1133,6 @@ def _arrange(g: nx.DiGraph, ranking: Ranking, theme: str) -> _Arrangement:
     return _Arrangement(labels, sizes, layers, placement, scale, columns, ordered[0])
 
 
-@dataclass(frozen=True)
-class _Straight:
-    """An arrangement ``refine`` keeps as its best so far, with its lines
-    drawn straight (``segments``), how many others each crosses
-    (``crossed``) and their crossings in all (``count``): a trial then
-    recounts only the lines whose ends it moved, as the rest cross each
-    other as before."""
-
-    fit: float
-    layers: Layers
-    placement: Placement
-    boxes: dict[str, measure.Rect]
-    segments: list[measure.Segment]
-    crossed: list[int]
-    count: int
-
-
 def _choose(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, ...], tuple[float, Placement]]],
             sizes: dict[str, tuple[float, float]], em: float, metrics: Metrics,
             good: float) -> tuple[Layers, Placement, float, list[int]]:
@@ -1219,6 +1203,23 @@ def _pick(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, 
         layers, placement, scale = refine(ranking, layers, placement, sizes, em, columns, metrics,
                                            min(scale, good))
     return layers, placement, scale, columns
+
+
+@dataclass(frozen=True)
+class _Straight:
+    """An arrangement ``refine`` keeps as its best so far, with its lines
+    drawn straight (``segments``), how many others each crosses
+    (``crossed``) and their crossings in all (``count``): a trial then
+    recounts only the lines whose ends it moved, as the rest cross each
+    other as before."""
+
+    fit: float
+    layers: Layers
+    placement: Placement
+    boxes: dict[str, measure.Rect]
+    segments: list[measure.Segment]
+    crossed: list[int]
+    count: int
 
 
 def refine(ranking: Ranking, layers: Layers, placement: Placement, sizes: dict[str, tuple[float, float]],
