@@ -1065,6 +1065,8 @@ def _rearrange(g: nx.DiGraph, ranking: Ranking, theme: str, laptop: _Arrangement
     same = tuple(laptop.columns)
     best: tuple[tuple[float, bool, bool, float], Layers, list[int], float, Placement] | None = None
     for kept, layers in ((True, laptop.layers), (False, laptop.start)):
+        if best is not None and best[0][0] >= good:
+            break  # the laptop's order shows type a reader needs: nothing beats it
         fitted, tried = _fitter(ranking, layers, sizes, em, metrics)
         fitted(laptop.columns)
         for columns in candidates[:THEME_CANDIDATES] if small else candidates[:1]:
