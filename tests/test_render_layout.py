@@ -133,6 +133,14 @@ def test_order_cuts_crossings_on_every_course_map(course):
     assert after <= 0.6 * before, f"ordering cut crossings only from {before} to {after}"
 
 
+def ordered(g, q: str) -> tuple[L.Ranking, dict[str, tuple[float, float]], L.Layers]:
+    """A course map's ranking, its boxes' sizes (default theme) and its rows
+    as the order phase leaves them: where the later phases start."""
+    ranking = L.rank(g, q)
+    sizes = {n: (label.width, label.height) for n in ranking.nodes for label in [node_label(g, n)]}
+    return ranking, sizes, L.order(L.tiers(ranking), restarts=L.RESTARTS)
+
+
 def straight_crossings(m: L.MapLayout) -> int:
     return measure.straight_crossings(rects(m), [(line.source, line.target) for line in m.lines])
 
@@ -159,9 +167,7 @@ def test_refine_cuts_crossings_of_the_placed_map_and_keeps_the_type(course):
     em = FONT_SIZE["default"]["claim"]
     metrics = L.METRICS["default"]
     for q in qs:
-        ranking = L.rank(g, q)
-        sizes = {n: (label.width, label.height) for n in ranking.nodes for label in [node_label(g, n)]}
-        layers = L.order(L.tiers(ranking), restarts=L.RESTARTS)
+        ranking, sizes, layers = ordered(g, q)
         columns = L._column_candidates(ranking, sizes, em, metrics)[0]
         placement = L.place(layers, sizes, em, columns)
         left, top, right, bottom = L._extent(ranking.nodes, placement, sizes)
@@ -240,9 +246,7 @@ def test_maps_that_can_show_readable_type_do(course):
     em = FONT_SIZE["default"]["claim"]
     metrics = L.METRICS["default"]
     for q in qs:
-        ranking = L.rank(g, q)
-        sizes = {n: (label.width, label.height) for n in ranking.nodes for label in [node_label(g, n)]}
-        layers = L.order(L.tiers(ranking), restarts=L.RESTARTS)
+        ranking, sizes, layers = ordered(g, q)
         best = 0.0
         for columns in L._column_candidates(ranking, sizes, em, metrics)[:L.CANDIDATES]:
             placement = L.place(layers, sizes, em, columns)
@@ -336,9 +340,7 @@ def test_threading_crosses_less_than_the_lanes(course):
     metrics = L.METRICS["default"]
     before = after = 0
     for q in qs:
-        ranking = L.rank(g, q)
-        sizes = {n: (label.width, label.height) for n in ranking.nodes for label in [node_label(g, n)]}
-        layers = L.order(L.tiers(ranking), restarts=L.RESTARTS)
+        ranking, sizes, layers = ordered(g, q)
         columns = L._column_candidates(ranking, sizes, em, metrics)[0]
         placement = L.place(layers, sizes, em, columns)
         boxes = {n: (placement.x[n], placement.y[n], *sizes[n]) for n in ranking.nodes}
