@@ -180,18 +180,20 @@ class Totals:
     through: list[int] = field(default_factory=lambda: [0, 0])
     cut: int = 0
     smallest_px: float = float("inf")
+    smallest_projector_px: float = float("inf")
 
     def add(self, mine: Figures, theirs: Figures, projector_px: float) -> None:
         for key in ("straight", "drawn", "through"):
             getattr(self, key)[0] += getattr(mine, key)
             getattr(self, key)[1] += getattr(theirs, key)
         self.cut += mine.cut
-        self.smallest_px = min(self.smallest_px, mine.claim_px, projector_px)
+        self.smallest_px = min(self.smallest_px, mine.claim_px)
+        self.smallest_projector_px = min(self.smallest_projector_px, projector_px)
 
     def row(self) -> str:
         return (f"| **{self.name}** | | | **{self.straight[0]} / {self.straight[1]}** "
                 f"| **{self.drawn[0]} / {self.drawn[1]}** | **{self.through[0]} / {self.through[1]}** "
-                f"| **{self.cut}** | smallest {self.smallest_px:.1f} | | |")
+                f"| **{self.cut}** | smallest {self.smallest_px:.1f} | smallest {self.smallest_projector_px:.1f} | |")
 
     @property
     def ratio(self) -> float:
