@@ -425,19 +425,6 @@ def test_a_theme_draws_the_same_map_on_the_page_as_alone(course):
         assert together[theme] == L.map_layout(g, q, theme), theme
 
 
-@pytest.fixture(scope="module")
-def heldout(tmp_path_factory):
-    """The held-out maps of benchmarks/heldout.py: course-like maps the
-    layout was never tuned on."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from heldout import heldout_corpus  # a benchmark script
-
-    folder = tmp_path_factory.mktemp("heldout")
-    heldout_corpus(folder)
-    g = graph_of(folder)
-    return g, questions(g)
-
-
 def test_maps_never_tuned_on_read_whole_in_every_theme(heldout):
     """Every theme but the laptop's starts from the laptop map's order
     (``map_layouts``): on maps nobody tuned the layout on, too, each theme's

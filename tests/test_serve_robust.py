@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 import socket
 import time
-from pathlib import Path
 
 from argmap.serve import IDLE_SECONDS
 from test_serve import QUESTION, eventually, serving
