@@ -102,8 +102,9 @@ ROW_GAP = 0.75     # the channel between two rows of a tier
 TIER_GAP = 1.3     # the channel between two tiers
 MIN_SIDE_COLUMNS = 1
 SWEEPS = 24
-# How near a line may pass a box it does not end at, in map units.
-CLEARANCE = 3.0
+# How near a line may pass a box it does not end at, in map units (one
+# clearance for both routings).
+CLEARANCE = router.CLEARANCE
 BUCKET = 200.0
 # Sweeps without a better order before ordering stops.
 PATIENCE = 4
@@ -1160,8 +1161,7 @@ def _choose(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int
     columns = min(starts, key=lambda start: start[:3])[3]
     for i, other in enumerate(ordered[1:ALTERNATIVES + 1]):
         placement = place(other, sizes, em, columns)
-        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        scale = _fit(ranking, placement, sizes, metrics)
         if scale >= good:
             starts.append((crossed(placement), -scale, len(folds) + i, columns, other, placement))
     starts.sort(key=lambda start: start[:3])
@@ -1193,8 +1193,7 @@ def _pick(ranking: Ranking, ordered: list[Layers], folds: list[tuple[tuple[int, 
     columns = list(next(k for k, v in folds if v[1] is best[3]))
     for other in ordered[1:ALTERNATIVES + 1] if small else []:
         placement = place(other, sizes, em, columns)
-        left, top, right, bottom = _extent(ranking.nodes, placement, sizes)
-        scale = min(metrics.view_width / (right - left), metrics.view_height / (bottom - top))
+        scale = _fit(ranking, placement, sizes, metrics)
         tangle = _tangle(ranking, other, placement, sizes) if scale >= good else 0
         score = (min(scale, good), -tangle, scale)
         if score > best[0]:
