@@ -106,27 +106,36 @@ def ours(g: nx.DiGraph, question: str, repeat: int) -> tuple[Figures, float, Map
     return figures, projector.scale * FONT_SIZE["projector"]["claim"], m
 
 
-def dot(m: MapLayout, repeat: int) -> Figures:
-    """dot on the same boxes (fixed sizes, in points: 72 per inch, 1 map unit
-    each) and lines, each line drawn from the box it argues about down to
-    the box that argues, so dot ranks them top-down as argmap does."""
+def dot_graph(m: MapLayout):
+    """dot's layout (a pygraphviz AGraph) of the same boxes (fixed sizes, in
+    points: 72 per inch, 1 map unit each) and lines, each line drawn from
+    the box it argues about down to the box that argues, so dot ranks them
+    top-down as argmap does. Also the reference of the layout tests."""
     import pygraphviz
 
-    def run():
-        a = pygraphviz.AGraph(directed=True)
-        for b in m.boxes.values():
-            a.add_node(b.id, shape="box", width=b.width / 72, height=b.height / 72, fixedsize="true", label="")
-        for line in m.lines:
-            a.add_edge(line.target, line.source)
-        a.layout(prog="dot")
-        return a
+    a = pygraphviz.AGraph(directed=True)
+    for b in m.boxes.values():
+        a.add_node(b.id, shape="box", width=b.width / 72, height=b.height / 72, fixedsize="true", label="")
+    for line in m.lines:
+        a.add_edge(line.target, line.source)
+    a.layout(prog="dot")
+    return a
 
-    a = run()
-    seconds = best_time(run, repeat)
+
+def dot_boxes(a) -> dict[str, measure.Rect]:
+    """Where dot put each box: centre (y downwards, as argmap's) and size."""
     rects = {}
     for node in a.nodes():
         x, y = map(float, node.attr["pos"].split(","))
         rects[str(node)] = (x, -y, float(node.attr["width"]) * 72, float(node.attr["height"]) * 72)
+    return rects
+
+
+def dot(m: MapLayout, repeat: int) -> Figures:
+    """dot's figures for the same boxes and lines (``dot_graph``)."""
+    a = dot_graph(m)
+    seconds = best_time(lambda: dot_graph(m), repeat)
+    rects = dot_boxes(a)
     straight = [(line.source, line.target, measure.straight(rects[line.source], rects[line.target]))
                 for line in m.lines]
     drawn = [(line.source, line.target, spline(a.get_edge(line.target, line.source).attr["pos"]))

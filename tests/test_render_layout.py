@@ -26,6 +26,7 @@ from argmap.render.style import THEMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmarks' held-out corpus and dot layout
 
 
 def graph_of(root: Path):
@@ -111,10 +112,7 @@ def test_lines_run_from_border_to_border(course, theme):
 
 def test_lines_through_boxes_of_a_generated_map_are_none(tmp_path):
     """A 200-node map, too big to check by eye: still no line behind a box."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from pages import load_graph, synthetic_map
+    from pages import load_graph, synthetic_map  # a benchmark script
 
     q = synthetic_map(200, tmp_path)
     m = L.map_layout(load_graph(tmp_path), q)
@@ -256,27 +254,19 @@ def test_maps_that_can_show_readable_type_do(course):
         assert m.scale * em >= min(best * em, metrics.readable_px) - 1e-6, q
 
 
-def dot_straight_crossings(pygraphviz, m: L.MapLayout) -> int:
+def dot_straight_crossings(m: L.MapLayout) -> int:
     """Crossings of the lines drawn straight between the boxes as Graphviz
-    dot places the same boxes and lines."""
-    a = pygraphviz.AGraph(directed=True)
-    for b in m.boxes.values():
-        a.add_node(b.id, shape="box", width=b.width / 72, height=b.height / 72, fixedsize="true", label="")
-    for line in m.lines:
-        a.add_edge(line.target, line.source)
-    a.layout(prog="dot")
-    placed = {}
-    for node in a.nodes():
-        x, y = map(float, node.attr["pos"].split(","))
-        placed[str(node)] = (x, -y, m.boxes[str(node)].width, m.boxes[str(node)].height)
-    return measure.straight_crossings(placed, [(line.source, line.target) for line in m.lines])
+    dot places the same boxes and lines (as ``benchmarks/layout.py`` has
+    dot lay them out)."""
+    from layout import dot_boxes, dot_graph  # the benchmark script
+
+    return measure.straight_crossings(dot_boxes(dot_graph(m)), [(line.source, line.target) for line in m.lines])
 
 
 @pytest.fixture(scope="module")
 def heldout(tmp_path_factory):
     """The benchmark's held-out corpus: maps shaped like the course's that
     the layout was never tuned on."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from heldout import heldout_corpus  # a benchmark script
 
     folder = tmp_path_factory.mktemp("heldout")
@@ -291,14 +281,14 @@ def test_crossings_are_within_one_and_a_half_times_dots(corpus, request):
     straight from border to border cross at most 1.5 times as often as in
     Graphviz dot's layout of the same boxes and lines, and the lines as
     drawn cross no more than that (pygraphviz: a benchmark extra)."""
-    pygraphviz = pytest.importorskip("pygraphviz")
+    pytest.importorskip("pygraphviz")
     g, qs = request.getfixturevalue(corpus)
     ours = drawn = theirs = 0
     for q in qs:
         m = L.map_layout(g, q)
         ours += straight_crossings(m)
         drawn += measure.crossings(polylines(m))
-        theirs += dot_straight_crossings(pygraphviz, m)
+        theirs += dot_straight_crossings(m)
     assert ours <= 1.5 * theirs, f"argmap {ours} against dot {theirs}"
     assert drawn <= 1.5 * theirs, f"argmap's lines as drawn {drawn} against dot {theirs}"
 
