@@ -182,8 +182,7 @@ def thread(rows: list[Row], jobs: list[Job], rounds: int = ROUNDS) -> list[dict[
                 new_paths.append([*paths[m], t])
             costs, paths = new_costs, new_paths
         total, path = costs[0], paths[0]
-        current = sum(sum(1 for tj, bj in pairs(i, c) if (tj - at[i][c]) * (bj - at[i][c + 1]) < 0)
-                      * CROSSING_COST + abs(at[i][c] - at[i][c + 1]) for c in range(job.high, job.low))
+        current = crossings_of(i) * CROSSING_COST + sum(abs(at[i][c] - at[i][c + 1]) for c in range(job.high, job.low))
         if total >= current - 1e-6:
             return False
         for k, x in zip(passes, path[1:-1]):
