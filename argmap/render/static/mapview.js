@@ -73,6 +73,7 @@
      * for the state.shown they were worked out for. */
     straightFor: null,
     straight: new Map(),
+    partial: false,         // whether that state hides any box
     /* Resolves once the map is first drawn. */
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
 
@@ -217,6 +218,7 @@
       if (view.straightFor !== state.shown) {
         view.straightFor = state.shown;
         view.straight = new Map();
+        view.partial = data.nodes.some(function (node) { return !state.shown[node.id]; });
       }
       var route = drawing.lines[index];
       var key = (theme || state.theme) + ":" + index;
@@ -224,8 +226,7 @@
         var link = data.links[index];
         var first = route[0];
         var last = route[route.length - 1];
-        var hidden = data.nodes.some(function (node) { return !state.shown[node.id]; });
-        var clear = hidden && route.length > 2 && data.nodes.every(function (node) {
+        var clear = view.partial && route.length > 2 && data.nodes.every(function (node) {
           if (!state.shown[node.id] || node.id === link.from || node.id === link.to) { return true; }
           var box = drawing.boxes[node.id];
           return !segmentMeetsBox(first, last, box, CLEARANCE);
