@@ -152,6 +152,39 @@ def test_straight_crossings_count_as_measure_crossings_does(course):
         assert straight_crossings(m) == measure.crossings(lines)
 
 
+def test_a_crossing_on_a_grid_edge_is_counted_once():
+    """A level line meeting an upright one that lies exactly on a grid edge
+    (x = 120 with the default cell) is one crossing; rounding put its point a
+    hair outside the upright line's cell, and it went uncounted."""
+    lines = [("a", "b", [(10.0, 74.0), (160.0, 74.0)]), ("c", "d", [(120.0, 120.0), (120.0, 66.0)])]
+    assert measure.crossings(lines) == 1
+
+
+def _brute_crossings(lines) -> int:
+    """Every pair of segments of lines with no shared end, compared directly."""
+    total = 0
+    for (a, b, p), (c, d, q) in combinations(lines, 2):
+        if {a, b} & {c, d}:
+            continue
+        for s in zip(p, p[1:]):
+            for t in zip(q, q[1:]):
+                total += measure._crossing_point(*s, *t) is not None
+    return total
+
+
+_grid_coord = st.integers(0, 36).map(lambda k: 5.0 * k)  # on and between the edges of the default grid
+_polyline = st.lists(st.tuples(_grid_coord, _grid_coord), min_size=2, max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_polyline, min_size=2, max_size=6))
+def test_grid_count_of_crossings_equals_the_pairwise_count(paths):
+    """Bucketing segments in a grid is only a speed-up: it counts what
+    comparing every pair counts, for lines on and across the grid's edges."""
+    lines = [(f"s{i}", f"t{i}", path) for i, path in enumerate(paths)]
+    assert measure.crossings(lines) == _brute_crossings(lines)
+
+
 def test_refine_cuts_crossings_of_the_placed_map_and_keeps_the_type(course):
     """The refine pass judges swaps and band moves on the placed map. On no
     map may it add crossings, move a box out of its row, out of band order

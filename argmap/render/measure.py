@@ -102,26 +102,33 @@ def crossings(lines: Sequence[tuple[str, str, Sequence[Point]]], cell: float = 1
     """How many times lines cross each other (lines sharing an end excluded).
 
     Segments are bucketed in a grid of ``cell`` units, so only segments near
-    each other are compared; a crossing is counted in the one cell holding
-    its point.
+    each other are compared. A crossing is counted in one cell: the cell of
+    its point, clamped into the cells both segments were filed in, because a
+    point worked out in floating point can land a hair outside a cell edge
+    that a level or upright segment lies exactly on.
     """
-    grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    grid: dict[tuple[int, int], list[tuple[int, Point, Point, tuple[int, int, int, int]]]] = {}
     for index, (_, _, points) in enumerate(lines):
         for p, q in zip(points, points[1:]):
             x0, x1 = sorted((p[0], q[0]))
             y0, y1 = sorted((p[1], q[1]))
-            for gx in range(int(x0 // cell), int(x1 // cell) + 1):
-                for gy in range(int(y0 // cell), int(y1 // cell) + 1):
-                    grid.setdefault((gx, gy), []).append((index, p, q))
+            span = (int(x0 // cell), int(x1 // cell), int(y0 // cell), int(y1 // cell))
+            for gx in range(span[0], span[1] + 1):
+                for gy in range(span[2], span[3] + 1):
+                    grid.setdefault((gx, gy), []).append((index, p, q, span))
     ends = [{a, b} for a, b, _ in lines]
     total = 0
     for (gx, gy), segments in grid.items():
-        for k, (i, p, q) in enumerate(segments):
-            for j, r, t in segments[k + 1:]:
+        for k, (i, p, q, mine) in enumerate(segments):
+            for j, r, t, theirs in segments[k + 1:]:
                 if i == j or ends[i] & ends[j]:
                     continue
                 point = _crossing_point(p, q, r, t)
-                if point is not None and (int(point[0] // cell), int(point[1] // cell)) == (gx, gy):
+                if point is None:
+                    continue
+                cx = min(max(int(point[0] // cell), mine[0], theirs[0]), mine[1], theirs[1])
+                cy = min(max(int(point[1] // cell), mine[2], theirs[2]), mine[3], theirs[3])
+                if (cx, cy) == (gx, gy):
                     total += 1
     return total
 
