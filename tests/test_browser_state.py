@@ -467,6 +467,9 @@ def assert_starts_readable_at_the_top(page, g, q):
     assert question["left"] < question["width"] and question["right"] > 0 and 0 <= question["y"], q
     side = page.evaluate(ON_SCREEN, g.nodes[q]["sides"][0])
     assert 0 <= side["left"] and side["right"] <= side["width"] and side["y"] <= side["height"] / 3, (q, side)
+    boxes = [page.evaluate(ON_SCREEN, box) for box in page.evaluate("argmap.geometry().boxes.map(b => b.id)")]
+    cut = [box for box in boxes if box["left"] < 0 < box["right"] and 0 <= box["y"] <= box["height"]]
+    assert cut == [], (q, "reading starts at the map's left edge, no box cut there", cut)
     assert page.is_visible("#map-whole")
     page.tap("#map-whole")
     assert page.evaluate(claim_px) < 11 and page.inner_text("#map-whole") == "Readable size"

@@ -336,12 +336,13 @@
           return;
         }
         // The top of the map, readable: centred when the screen holds half
-        // its width or more (a projector), else on the first side (a phone:
-        // that side and its claims, the rest a pan away); either way with
-        // the first side whole on screen where it fits.
+        // its width or more (a projector), else from the map's left edge (a
+        // phone: the first side's claims from their first column, none cut
+        // at the screen's edge, the rest a pan away); either way with the
+        // first side whole on screen where it fits.
         var across = rect.width / least;
         var side = drawing.boxes[data.sides[0].id];
-        var x = across >= drawing.width / 2 ? drawing.width / 2 : side.x;
+        var x = across >= drawing.width / 2 ? drawing.width / 2 : across / 2 - 6;
         if (side.width <= across) {
           x = Math.min(Math.max(x, side.x + side.width / 2 - across / 2), side.x - side.width / 2 + across / 2);
         }
