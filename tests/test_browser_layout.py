@@ -144,6 +144,66 @@ def test_during_a_reveal_lines_go_straight_where_nothing_shown_is_in_the_way(cou
     assert all(line["points"] == routes[(line["from"], line["to"])] for line in drawn["lines"])
 
 
+def students_additions(g, question: str) -> tuple[str, list[tuple[str, str]]]:
+    """A student's file for ``question``: evidence of their own linked to a
+    claim in the top row of each side (its line must climb the whole map),
+    and a claim of their own on the first side citing the course evidence
+    lowest on the map; with the (from, to) of every line it adds."""
+    layout = map_layout(g, question)
+    first, second = g.nodes[question]["sides"][:2]
+    top = [min(g.nodes[side]["claims"], key=lambda c: layout.boxes[c].y) for side in (first, second)]
+    evidence = [b for b in layout.boxes.values() if b.kind == "evidence"]
+    lowest = max(evidence, key=lambda b: (b.y, b.x)).id
+    text = f"""
+evidence:
+  - id: my-evidence
+    title: Stalin courts Berlin in spring 1939
+    date: 1939-05
+    source: My reading of Haslam
+    links:
+      - {{claim: {top[0]}, stance: supports, weight: strong}}
+      - {{claim: {top[1]}, stance: undermines}}
+claims:
+  - id: my-claim
+    text: Stalin reacted to events more than he planned.
+    sides: [{first}]
+    evidence:
+      - {{ref: {lowest}, stance: supports}}
+"""
+    return text, [("my-evidence", top[0]), ("my-evidence", top[1]), (lowest, "my-claim"), ("my-claim", first)]
+
+
+@pytest.mark.parametrize("theme", ["default", "projector"])
+def test_a_students_own_lines_go_round_the_boxes(course, offline_page, theme):
+    """The boxes a student adds sit under the map; their lines climb it
+    through the channels between boxes, in level and upright runs, from
+    border to border, behind no box and on top of no other line, where
+    drawn straight they would cross the evidence block."""
+    g, out = course
+    text, added = students_additions(g, COURSE_MAP)
+    page = open_map(offline_page, out, COURSE_MAP)
+    if theme == "projector":
+        page.keyboard.press("p")
+    page.evaluate("(text) => argmap.workspace.load(text)", text)
+    drawn = geometry(page)
+    rects = {b["id"]: (b["x"], b["y"], b["width"], b["height"]) for b in drawn["boxes"]}
+    lines = [(line["from"], line["to"], [tuple(p) for p in line["points"]]) for line in drawn["lines"]]
+    assert not measure.lines_through_boxes(rects, lines, inset=0.0)
+    assert measure.lines_along(lines) == [], "each line runs beside the others, not on them"
+    mine = {(source, target): points for source, target, points in lines if (source, target) in added}
+    assert set(mine) == set(added)
+    blocked = 0
+    for (source, target), points in mine.items():
+        for p, q in zip(points, points[1:]):
+            assert p[0] == q[0] or p[1] == q[1], ("level and upright runs only", points)
+        for end, (x, y) in ((source, points[0]), (target, points[-1])):
+            bx, by, w, h = rects[end]
+            # Within half a unit: vis-network draws a box's centre at whole units.
+            assert abs(x - bx) <= w / 2 and abs(abs(y - by) - h / 2) <= 0.5, ("starts and ends on a border", end)
+        blocked += bool(measure.lines_through_boxes(rects, [(source, target, [points[0], points[-1]])], inset=0.0))
+    assert blocked >= 2, "drawn straight, the lines up the map would run behind boxes"
+
+
 def argument(links: list[dict], node: str, kind: str) -> tuple[set[str], set[int]]:
     """What selecting ``node`` must light, worked out from the links alone."""
     up, stack = {node}, [node]

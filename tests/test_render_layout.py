@@ -326,30 +326,12 @@ def test_crossings_are_within_one_and_a_half_times_dots(corpus, request):
     assert drawn <= 1.5 * theirs, f"argmap's lines as drawn {drawn} against dot {theirs}"
 
 
-def runs_along(lines) -> list[tuple[str, str, str, str]]:
-    """Pairs of lines sharing no end whose level or upright runs lie on top
-    of each other (less than 3 units apart, overlapping by more than one):
-    a reader cannot tell such lines apart."""
-    runs = []
-    for u, v, points in lines:
-        for (ax, ay), (bx, by) in zip(points, points[1:]):
-            if ay == by:
-                runs.append((u, v, "level", ay, min(ax, bx), max(ax, bx)))
-            elif ax == bx:
-                runs.append((u, v, "upright", ax, min(ay, by), max(ay, by)))
-    found = []
-    for (u, v, kind, at, lo, hi), (s, t, kind2, at2, lo2, hi2) in combinations(runs, 2):
-        if kind == kind2 and not {u, v} & {s, t} and abs(at - at2) < 3 and min(hi, hi2) - max(lo, lo2) > 1:
-            found.append((u, v, s, t))
-    return found
-
-
 def test_no_two_lines_run_on_top_of_each_other(course):
     """Lines that share no box never run along each other: rerouted lines
     take their own track in a corridor or gap."""
     g, qs = course
     for q in qs:
-        assert runs_along(polylines(L.map_layout(g, q))) == [], q
+        assert measure.lines_along(polylines(L.map_layout(g, q))) == [], q
 
 
 def test_threading_crosses_less_than_the_lanes(course):
@@ -370,7 +352,7 @@ def test_threading_crosses_less_than_the_lanes(course):
         lanes = [(u, v, points) for (u, v), points in zip(ranking.edges, L.route(layers, placement, sizes))]
         threaded = [(u, v, points) for (u, v), points in zip(ranking.edges, L.thread(layers, placement, sizes))]
         assert measure.lines_through_boxes(boxes, threaded, inset=0.0) == [], q
-        assert runs_along(threaded) == [], q
+        assert measure.lines_along(threaded) == [], q
         crossed, along_lanes = measure.crossings(threaded), measure.crossings(lanes)
         assert crossed <= along_lanes, q
         before += along_lanes
@@ -395,7 +377,7 @@ def test_level_tracks_keep_the_crossings_and_keep_lines_apart(moves):
     named = [(job.source, job.target) for job in jobs]
     assert measure.crossings([(*ends, p) for ends, p in zip(named, stepped)]) == \
         measure.crossings([(*ends, p) for ends, p in zip(named, straight)])
-    assert runs_along([(job.target, job.target, p) for job, p in zip(jobs, stepped)]) == []
+    assert measure.lines_along([(job.target, job.target, p) for job, p in zip(jobs, stepped)]) == []
 
 
 def test_order_keeps_every_box_in_its_band(course):

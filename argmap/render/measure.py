@@ -9,12 +9,14 @@ Used by the layout tests and ``benchmarks/layout.py`` alike, on boxes as
   that is not one of its ends;
 - ``straight``: a line drawn straight from border to border of its ends;
 - ``straight_crossings``: crossings of every line drawn straight, quick
-  enough for a layout to test many placements with it.
+  enough for a layout to test many placements with it;
+- ``lines_along``: pairs of lines running on top of each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import combinations
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # centre x, centre y, width, height
@@ -188,4 +190,22 @@ def lines_through_boxes(boxes: dict[str, Rect], lines: Sequence[tuple[str, str, 
                 continue
             if any(_segment_enters(p, q, box, inset) for p, q in zip(points, points[1:])):
                 found.append((index, node))
+    return found
+
+
+def lines_along(lines: Sequence[tuple[str, str, Sequence[Point]]], near: float = 3.0) -> list[tuple[str, str, str, str]]:
+    """Pairs of lines sharing no end whose level or upright runs lie on top
+    of each other (nearer than ``near``, overlapping by more than a unit):
+    a reader cannot tell such lines apart. Each pair once per pair of runs."""
+    runs = []
+    for u, v, points in lines:
+        for (ax, ay), (bx, by) in zip(points, points[1:]):
+            if ay == by:
+                runs.append((u, v, "level", ay, min(ax, bx), max(ax, bx)))
+            elif ax == bx:
+                runs.append((u, v, "upright", ax, min(ay, by), max(ay, by)))
+    found = []
+    for (u, v, kind, at, lo, hi), (s, t, kind2, at2, lo2, hi2) in combinations(runs, 2):
+        if kind == kind2 and not {u, v} & {s, t} and abs(at - at2) < near and min(hi, hi2) - max(lo, lo2) > 1:
+            found.append((u, v, s, t))
     return found

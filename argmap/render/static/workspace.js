@@ -56,6 +56,8 @@
   // Where a reader's own boxes go: rows under the course's map.
   var ROW_GAP = {"default": 130, "projector": 170};
   var OWN_BORDER = [6, 4];
+  var LINE_HEIGHT = 1.0;  // argmap/labels.py: vis-network sets lines one type size apart
+  var PORT = 12;        // how far apart the reader's lines meet one box, map units
 
   /* The reader's additions now (the shape mine-file.js reads and writes). */
   var mine = file.empty();
@@ -194,7 +196,7 @@
   /* The drawing of the merged data: the course's boxes and lines as Python
    * laid them out (evidence restyled when it becomes contested), the
    * reader's boxes in rows under the map, with a dashed border, and their
-   * lines straight from box to box. */
+   * lines routed round every box (detour.js). */
   function drawing(m) {
     var vis = data.vis;
     var sideOrder = new Map(data.sides.map(function (side) { return [side.id, side.order]; }));
@@ -250,7 +252,7 @@
 
   /* One theme's drawing with the reader's boxes added: rows under the
    * course's map (claims, then evidence), each box near what it links to,
-   * sized like the course's boxes of its kind; lines straight between box edges. */
+   * sized like the course's boxes of its kind; lines routed round the boxes. */
   function layOut(m, theme, groupOf) {
     var built = base.vis.layout[theme];
     var boxes = kit.table(built.boxes);
@@ -281,10 +283,11 @@
           var width = typical(entry.item.text !== undefined ? "claim" : "evidence");
           var size = group.font.size;
           var words = lines(label(entry.item), width - 2 * group.margin, size);
-          var height = words.length * size * 1.2 + 2 * group.margin;
+          var height = words.length * size * LINE_HEIGHT + 2 * group.margin;
           var x = Math.max(entry.x, next + width / 2 + 20);
           next = x + width / 2;
-          boxes[entry.item.id] = {x: x, y: bottom + gap * number, width: width, height: height, lines: words, fontSize: size};
+          // Whole units: vis-network draws a box's centre there, and the lines end on its border.
+          boxes[entry.item.id] = {x: Math.round(x), y: Math.round(bottom + gap * number), width: width, height: height, lines: words, fontSize: size};
         });
     }
     function meanX(ids) {
@@ -302,12 +305,22 @@
     m.claims.concat(m.evidence).forEach(function (item) {
       right = Math.max(right, boxes[item.id].x + boxes[item.id].width / 2 + 20);
     });
+    // The reader's lines, round the boxes and beside the lines already drawn
+    // (detour.js); several at one box meet its border a little apart.
+    var added = data.links.slice(base.links.length);
+    function port(id, index, end) {
+      var mine = added.filter(function (link) { return link[end] === id; });
+      var k = mine.indexOf(data.links[index]);
+      var room = Math.min(PORT, (boxes[id].width - 20) / mine.length);
+      return (k - (mine.length - 1) / 2) * room;
+    }
+    var taken = built.lines.slice();  // each line runs beside, not on, those drawn before it
     var lineList = data.links.map(function (link, index) {
       if (index < base.links.length) { return built.lines[index]; }
-      var from = boxes[link.from];
-      var to = boxes[link.to];
-      var up = from.y > to.y ? 1 : -1;
-      return [[from.x, from.y - up * from.height / 2], [to.x, to.y + up * to.height / 2]];
+      var points = kit.detour(boxes, link.from, link.to, taken,
+                              [port(link.from, index, "from"), port(link.to, index, "to")]);
+      taken.push(points);
+      return points;
     });
     return {boxes: boxes, lines: lineList, width: right, height: bottom + (rows ? gap * rows + 60 : 0), scale: built.scale};
   }
