@@ -216,7 +216,14 @@
     vis.layout = {};
     Object.keys(base.vis.layout).forEach(function (theme) {
       // With nothing added, the drawing is exactly the one Python made.
-      vis.layout[theme] = count(m) ? layOut(m, theme, groupOf) : base.vis.layout[theme];
+      if (!count(m)) { vis.layout[theme] = base.vis.layout[theme]; return; }
+      // Else made when first read: routing the reader's lines takes a while,
+      // and the other theme's drawing is only read if the reader switches.
+      var made = null;
+      Object.defineProperty(vis.layout, theme, {
+        enumerable: true,
+        get: function () { return made || (made = layOut(m, theme, groupOf)); }
+      });
     });
     var opening = vis.layout[state.theme].boxes;
     var groups = vis.groups[state.theme];
