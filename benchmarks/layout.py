@@ -47,7 +47,7 @@ sys.path.insert(0, str(HERE))
 
 from heldout import heldout_corpus  # noqa: E402  (scripts beside this one)
 from pages import load_graph, synthetic_map  # noqa: E402
-from run import DOC, ROOT, machine  # noqa: E402
+from run import ROOT, machine, write_section  # noqa: E402
 
 from argmap.analysis import questions  # noqa: E402
 from argmap.labels import FONT_SIZE, MARGIN, drawn_words, text_width  # noqa: E402
@@ -291,19 +291,6 @@ lines as drawn cross {heldout.drawn_ratio:.2f} times as often as dot's straight 
 """
 
 
-def write_section(text: str, doc: Path = DOC) -> None:
-    """Replace this script's section in ``doc``, keeping every other section."""
-    import re
-
-    current = doc.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    doc.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark argmap's map layout beside Graphviz dot.")
     parser.add_argument("--sizes", type=int, nargs="*", default=[200, 2_000])
@@ -313,7 +300,7 @@ def main() -> None:
     text = report(args.sizes, args.repeat)
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section(text, section=SECTION)
 
 
 if __name__ == "__main__":

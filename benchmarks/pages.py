@@ -54,7 +54,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (scripts beside this one)
-from run import DOC, ROOT, machine, pinned  # noqa: E402
+from run import DOC, ROOT, machine, pinned, write_section  # noqa: E402
 
 from argmap.analysis import question_subgraph, subgraph  # noqa: E402
 from argmap.corpus import load_corpus  # noqa: E402
@@ -478,18 +478,6 @@ return to the first drawing.
 """
 
 
-def write_section(text: str, doc: Path = DOC) -> None:
-    """Replace this script's section in ``doc`` (up to the next ``## ``
-    heading), keeping every other section."""
-    current = doc.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    doc.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark argmap's map pages in headless Chromium.")
     parser.add_argument("--sizes", type=int, nargs="*", default=[500, 2_000],
@@ -505,7 +493,7 @@ def main() -> None:
     section = pages_section(args.sizes, args.repeat, args.builds, args.physics_repeat, args.physics_limit)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section(section, section=SECTION)
         print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
 
 

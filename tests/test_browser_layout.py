@@ -144,25 +144,30 @@ def test_during_a_reveal_lines_go_straight_where_nothing_shown_is_in_the_way(cou
     assert all(line["points"] == routes[(line["from"], line["to"])] for line in drawn["lines"])
 
 
-def students_additions(g, question: str) -> tuple[str, list[tuple[str, str]]]:
+def students_additions(g, question: str, items: int = 1) -> tuple[str, list[tuple[str, str]]]:
     """A student's file for ``question``: evidence of their own linked to a
     claim in the top row of each side (its line must climb the whole map),
-    and a claim of their own on the first side citing the course evidence
-    lowest on the map; with the (from, to) of every line it adds."""
+    ``items - 1`` more linked to the map's other claims in turn, and a claim
+    of their own on the first side citing the course evidence lowest on the
+    map; with the (from, to) of every line it adds."""
     layout = map_layout(g, question)
     first, second = g.nodes[question]["sides"][:2]
     top = [min(g.nodes[side]["claims"], key=lambda c: layout.boxes[c].y) for side in (first, second)]
+    claims = [claim for side in g.nodes[question]["sides"] for claim in g.nodes[side]["claims"]]
     evidence = [b for b in layout.boxes.values() if b.kind == "evidence"]
     lowest = max(evidence, key=lambda b: (b.y, b.x)).id
-    text = f"""
-evidence:
-  - id: my-evidence
-    title: Stalin courts Berlin in spring 1939
+    links = [top] + [[claims[2 * k % len(claims)], claims[(2 * k + len(claims) // 2 + 1) % len(claims)]]
+                     for k in range(1, items)]
+    entries = "".join(f"""
+  - id: my-evidence-{k}
+    title: Evidence of my own, number {k + 1}
     date: 1939-05
     source: My reading of Haslam
     links:
-      - {{claim: {top[0]}, stance: supports, weight: strong}}
-      - {{claim: {top[1]}, stance: undermines}}
+      - {{claim: {supported}, stance: supports, weight: strong}}
+      - {{claim: {undermined}, stance: undermines}}""" for k, (supported, undermined) in enumerate(links))
+    text = f"""
+evidence:{entries}
 claims:
   - id: my-claim
     text: Stalin reacted to events more than he planned.
@@ -170,7 +175,32 @@ claims:
     evidence:
       - {{ref: {lowest}, stance: supports}}
 """
-    return text, [("my-evidence", top[0]), ("my-evidence", top[1]), (lowest, "my-claim"), ("my-claim", first)]
+    pairs = [(f"my-evidence-{k}", claim) for k, pair in enumerate(links) for claim in pair]
+    return text, pairs + [(lowest, "my-claim"), ("my-claim", first)]
+
+
+def assert_round_the_boxes(page, q: str) -> list[tuple[str, str, list]]:
+    """No line drawn now enters a box that is not one of its ends; the lines."""
+    drawn = geometry(page)
+    rects = {b["id"]: (b["x"], b["y"], b["width"], b["height"]) for b in drawn["boxes"]}
+    lines = [(line["from"], line["to"], [tuple(p) for p in line["points"]]) for line in drawn["lines"]]
+    assert not measure.lines_through_boxes(rects, lines, inset=0.0), q
+    return lines
+
+
+def test_on_every_course_map_a_students_many_lines_go_round_the_boxes(course, offline_page):
+    """Twelve evidence items of a student's own and a claim, on every course
+    map in both themes: all 26 of their lines find a way round the boxes."""
+    g, out = course
+    for q in questions(g):
+        text, added = students_additions(g, q, items=12)
+        page = open_map(offline_page, out, q)
+        page.evaluate("(text) => argmap.workspace.load(text)", text)
+        lines = assert_round_the_boxes(page, q)
+        assert {(a, b) for a, b, _ in lines} >= set(added)
+        page.keyboard.press("p")
+        assert_round_the_boxes(page, q)
+        page.close()
 
 
 @pytest.mark.parametrize("theme", ["default", "projector"])

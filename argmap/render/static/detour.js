@@ -193,27 +193,34 @@
     // along a box), at most STUB and at least just outside the clearance,
     // and along no level line already there.
     function outOf(box, port, y, dir) {
-      var free = Infinity;
-      rects.forEach(function (r) {
-        if (r[0] >= box.x + port || r[2] <= box.x + port) { return; }
-        var gap = dir < 0 ? y - r[3] : r[1] - y;
-        if (gap > 0) { free = Math.min(free, gap + CLEARANCE); }
-      });
       var least = CLEARANCE + 1;
-      var most = Math.max(least, Math.min(2 * STUB, free - least));
-      var want = Math.max(least, Math.min(STUB, free / 2));
+      // How far the line can run from the border at x before it meets a box.
+      function freeAt(x) {
+        var free = Infinity;
+        rects.forEach(function (r) {
+          if (r[0] >= x || r[2] <= x) { return; }
+          var gap = dir < 0 ? y - r[3] : r[1] - y;
+          if (gap > 0) { free = Math.min(free, gap + CLEARANCE); }
+        });
+        return free;
+      }
+      function wanted(free) { return Math.max(least, Math.min(STUB, free / 2)); }
       var room = box.width / 2 - 8;
       var x = box.x + port;
       for (var k = 0; k <= 2 * room / TRACK; k++) {
         var shift = (k % 2 ? 1 : -1) * Math.ceil(k / 2) * TRACK;
         if (Math.abs(port + shift) > room) { continue; }
-        if (!runs.along(runs.upright, box.x + port + shift, y, y + dir * want)) { x = box.x + port + shift; break; }
+        var tried = box.x + port + shift;
+        if (!runs.along(runs.upright, tried, y, y + dir * wanted(freeAt(tried)))) { x = tried; break; }
       }
+      var free = freeAt(x);
+      var want = wanted(free);
+      var most = Math.max(least, Math.min(2 * STUB, free - least));
       var step = want;
       for (var m = 0; m <= 2 * STUB / TRACK; m++) {
-        var tried = want + (m % 2 ? 1 : -1) * Math.ceil(m / 2) * TRACK;
-        if (tried < least || tried > most) { continue; }
-        if (!runs.along(runs.level, y + dir * tried, x - STUB, x + STUB)) { step = tried; break; }
+        var length = want + (m % 2 ? 1 : -1) * Math.ceil(m / 2) * TRACK;
+        if (length < least || length > most) { continue; }
+        if (!runs.along(runs.level, y + dir * length, x - STUB, x + STUB)) { step = length; break; }
       }
       return {border: [x, y], turn: [x, y + dir * step]};
     }
