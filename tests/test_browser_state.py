@@ -477,6 +477,45 @@ def assert_starts_readable_at_the_top(page, g, q):
     assert page.evaluate(claim_px) >= 11
 
 
+CONTRAST = """(element) => {
+    // WCAG contrast of the element's text on the first opaque background
+    // behind it (its own, else an ancestor's).
+    const rgb = (colour) => colour.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => {
+      const [R, G, B] = [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    let back = element;
+    while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) back = back.parentElement;
+    const [a, b] = [luminance(rgb(getComputedStyle(element).color)),
+                    luminance(rgb(back ? getComputedStyle(back).backgroundColor : "rgb(255, 255, 255)"))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_every_button_stays_readable_under_the_pointer(course, offline_page, projector):
+    """Each button on a map page, as drawn and with the pointer on it, keeps
+    its words at 4.5:1 contrast or more (the "Whole map" button, white on
+    the accent, once turned white on the plain buttons' light hover wash)."""
+    g, out = course
+    page = open_map(offline_page, out, questions(g)[0], width=1920 if projector else 1366,
+                    height=1080 if projector else 768)
+    if projector:
+        page.keyboard.press("p")
+    page.locator("#map-whole").evaluate("e => { e.hidden = false; }")  # on a laptop too, where the map fits
+    buttons = page.locator("button:visible")
+    assert buttons.count() >= 8
+    for k in range(buttons.count()):
+        button = buttons.nth(k)
+        if not button.inner_text().strip():
+            continue
+        page.mouse.move(0, 0)
+        assert button.evaluate(CONTRAST) >= 4.5, (button.inner_text(), "as drawn")
+        button.hover()
+        assert button.evaluate(CONTRAST) >= 4.5, (button.inner_text(), "under the pointer")
+
+
 SMALL_TEXT = """() => {
     const small = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
