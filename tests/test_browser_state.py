@@ -448,6 +448,36 @@ def test_phones_and_tablets_get_the_map_first_at_full_width(course, offline_page
     assert page.evaluate("argmap.kit.data.vis.options.interaction.dragView") is not False
 
 
+@pytest.mark.parametrize("width, height", [(768, 1024), (1024, 768), (1180, 820)])
+def test_a_tablet_starts_every_map_at_type_a_student_can_read(course, offline_page, width, height):
+    """On a touch screen wider than a phone, claim type at the first view is
+    11 px or more: the whole map where it is that large (at 1024x768 it was
+    as small as 7.6 px), else the top of the map read from its left edge,
+    with a button for the whole of it."""
+    g, out = course
+    cropped = 0
+    for q in questions(g):
+        page = open_map(offline_page, out, q, width=width, height=height, touch=True)
+        assert page.evaluate("argmap.kit.view.labelPx('claim')") >= 11, q
+        if page.is_visible("#map-whole"):
+            cropped += 1
+            assert_starts_readable_at_the_top(page, g, q)
+        page.close()
+    assert cropped, "some course map is too large to read whole on a tablet"
+
+
+def test_a_laptop_with_a_mouse_still_sees_every_map_whole_at_1280x720(course, offline_page):
+    """Without a touch screen the whole map stays the first view unless its
+    type would be tiny: at 1280x720 (claim type 9.8 px and up) every course
+    map is shown whole, with no "Whole map" button."""
+    g, out = course
+    for q in questions(g):
+        page = open_map(offline_page, out, q, width=1280, height=720)
+        assert page.is_hidden("#map-whole"), q
+        assert page.evaluate("argmap.kit.view.labelPx('claim')") >= 9, q
+        page.close()
+
+
 ON_SCREEN = """(id) => { const net = argmap.kit.view.network;
     const point = net.canvasToDOM(net.getPositions([id])[id]);
     const half = argmap.kit.data.vis.layout[argmap.kit.state.theme].boxes[id].width / 2 * net.getScale();

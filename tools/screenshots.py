@@ -5,7 +5,7 @@
 Builds the course corpus into a temporary folder and photographs maps in
 headless Chromium, offline: the November 2008 map at 1366x768 (laptop), at
 1920x1080 in projector mode (whole, and at the third reveal step), on a phone
-(390x844) and a tablet (768x1024), and the May 2007 map at 1366x768 with one
+(390x844) and a tablet (768x1024), both touch screens, and the May 2007 map at 1366x768 with one
 claim selected (its argument lit).
 """
 
@@ -37,8 +37,9 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                      args=["--no-sandbox", "--disable-gpu"])
 
-        def open_map(question: str, width: int, height: int):
-            context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+        def open_map(question: str, width: int, height: int, touch: bool = False):
+            context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
+                                          has_touch=touch)
             page = context.new_page()
             page.goto((site / f"{question}.html").as_uri())
             page.evaluate("argmap.ready")
@@ -56,7 +57,7 @@ def main() -> None:
         page.wait_for_timeout(200)
         page.screenshot(path=OUT / "map-projector-reveal.png")
         for name, width, height in (("map-phone.png", 390, 844), ("map-tablet.png", 768, 1024)):
-            open_map(NOV_2008, width, height).screenshot(path=OUT / name)
+            open_map(NOV_2008, width, height, touch=True).screenshot(path=OUT / name)
         page = open_map(MAY_2007, 1366, 768)
         claim = FOCUS if FOCUS in g else g.nodes[g.nodes[MAY_2007]["sides"][0]]["claims"][0]
         page.evaluate(f"argmap.select({claim!r})")

@@ -33,6 +33,12 @@
   // (the question and the sides) and a button offers the whole of it.
   var PHONE_PX = 12;
   var NARROW = 600;     // map areas narrower than this are a phone's
+  // Wider screens show the whole map unless its claim type would be below
+  // TOUCH_PX on a touch screen (a tablet, which showed 7.6 px on some course
+  // maps at 1024x768) or SMALL_PX with a mouse (a laptop at 1280x720, 9.8 px
+  // and up, still sees the whole map; a small window does not go below 9).
+  var TOUCH_PX = 11;
+  var SMALL_PX = 9;
   var PROJECTOR_PX = 17;
   var FRESH_GLOW = {enabled: true, color: "rgba(217, 119, 6, 1)", size: 30, x: 0, y: 0};
 
@@ -326,8 +332,10 @@
         var rect = $("map").getBoundingClientRect();
         if (!rect.width || !rect.height) { return; }  // the map is hidden (another view): fit when shown
         var whole = Math.min(limit, FIT * Math.min(rect.width / drawing.width, rect.height / drawing.height));
-        var least = view.leastPx(rect) / data.vis.groups[state.theme].claim.font.size;
-        view.cropped = whole < least;
+        var claimSize = data.vis.groups[state.theme].claim.font.size;
+        var floor = view.leastPx(rect);
+        var least = floor[1] / claimSize;
+        view.cropped = whole < floor[0] / claimSize;
         $("map-whole").hidden = !(view.cropped || view.wholeAsked);
         $("map-whole").textContent = view.cropped ? "Whole map" : "Readable size";
         if (!view.cropped) {
@@ -335,14 +343,14 @@
                                scale: whole, animation: false});
           return;
         }
-        // The top of the map, readable: centred when the screen holds half
-        // its width or more (a projector), else from the map's left edge (a
-        // phone: the first side's claims from their first column, none cut
-        // at the screen's edge, the rest a pan away); either way with the
-        // first side whole on screen where it fits.
+        // The top of the map, readable: centred on a projector (the class
+        // sees both sides begin), else from the map's left edge (a phone or
+        // a tablet, read alone: the first side's claims from their first
+        // column, none cut at the screen's edge, the rest a pan away);
+        // either way with the first side whole on screen where it fits.
         var across = rect.width / least;
         var side = drawing.boxes[data.sides[0].id];
-        var x = across >= drawing.width / 2 ? drawing.width / 2 : across / 2 - 6;
+        var x = state.theme === "projector" ? drawing.width / 2 : across / 2 - 6;
         if (side.width <= across) {
           x = Math.min(Math.max(x, side.x + side.width / 2 - across / 2), side.x - side.width / 2 + across / 2);
         }
@@ -358,13 +366,20 @@
     cropped: false,         // the first view shows the top of the map, readable, not all of it
     wholeAsked: false,      // the reader asked for the whole map, however small its type
 
-    /* The least claim type the whole-map view may show (see PHONE_PX). */
+    /* [below, at]: when the whole map's claim type would be smaller than
+     * ``below`` px, the first view shows the top of the map with claim type
+     * ``at`` px instead (see PHONE_PX). A laptop's whole map (11 px or more
+     * at 1366x768) is never cropped; a tablet's when it would be smaller
+     * than a student can read without zooming. */
     leastPx: function (rect) {
-      if (view.wholeAsked) { return 0; }
+      if (view.wholeAsked) { return [0, 0]; }
       if (state.theme === "projector") {
-        return PROJECTOR_PX * Math.max(1, Math.min(window.innerWidth / 1366, window.innerHeight / 768));
+        var px = PROJECTOR_PX * Math.max(1, Math.min(window.innerWidth / 1366, window.innerHeight / 768));
+        return [px, px];
       }
-      return rect.width < NARROW ? PHONE_PX : 0;
+      if (rect.width < NARROW) { return [PHONE_PX, PHONE_PX]; }
+      var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+      return [touch ? TOUCH_PX : SMALL_PX, PHONE_PX];
     },
 
     /* The button on the map: the whole map, however small, or back. */
