@@ -9,11 +9,15 @@
  * - on the grid made by every box's edges kept a clearance away, plus the
  *   middles between them (a Hanan grid), so a clear way, when there is one,
  *   is on it;
- * - by Dijkstra, with level and upright runs only; a bend costs as much as
- *   BEND units of line, and a run hugging a box costs a little more than one
- *   down the middle of a channel, so the route is short, has few bends and
- *   keeps off the boxes;
- * - it leaves and enters its boxes upright, as the course's lines do.
+ * - by A* (Dijkstra guided by the level and upright distance left), with
+ *   level and upright runs only; a bend costs as much as BEND units of
+ *   line, a run hugging a box a little more than one down the middle of a
+ *   channel, and a run along a line already drawn (the course's, or a
+ *   reader's line routed before) far more, with grid lines a track beside
+ *   each such line, so the route is short, has few bends, keeps off the
+ *   boxes and can be told apart from the other lines;
+ * - it leaves and enters its boxes upright, as the course's lines do, at a
+ *   place on the border clear of the lines already there.
  *
  * Maps of more than LIMIT boxes (no course map is near it) keep straight
  * lines: their grid would be too big to search while a reader types.
