@@ -316,10 +316,10 @@
     // (detour.js); several at one box meet its border a little apart.
     var added = data.links.slice(base.links.length);
     function port(id, index, end) {
-      var mine = added.filter(function (link) { return link[end] === id; });
-      var k = mine.indexOf(data.links[index]);
-      var room = Math.min(PORT, (boxes[id].width - 20) / mine.length);
-      return (k - (mine.length - 1) / 2) * room;
+      var atBox = added.filter(function (link) { return link[end] === id; });
+      var k = atBox.indexOf(data.links[index]);
+      var room = Math.min(PORT, (boxes[id].width - 20) / atBox.length);
+      return (k - (atBox.length - 1) / 2) * room;
     }
     var taken = built.lines.slice();  // each line runs beside, not on, those drawn before it
     var lineList = data.links.map(function (link, index) {
