@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from argmap import __version__
 from argmap.corpus.errors import terminal_lines, terminal_text
 from argmap.files import reason
+from argmap.start import INTERRUPTED, interrupted
 
 
 class UsageError(Exception):
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _parser()
         args = parser.parse_args(argv)
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     if args.command is None:
         parser.print_help()
         return 2
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     except RecursionError:
         say(f"argmap {args.command}: error: the corpus nests too deeply for this command; please report it")
         return 1
@@ -129,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"argmap {args.command}: error: {what}: {reason(exc)}")
         return 2
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        if interrupted(exc):  # a Ctrl-C that CPython handed on wrapped (argmap.start)
+            return INTERRUPTED
         say(f"argmap {args.command}: internal error ({type(exc).__name__}: {exc}); "
             "nothing was written; please report this with the corpus that caused it")
         return 1
