@@ -29,8 +29,8 @@ def main() -> int:
     """Load the command line and run it."""
     try:
         from argmap.cli import main as command
+        return command()  # a Ctrl-C before its own handling begins lands here too
     except BaseException as error:
         if interrupted(error):
             return INTERRUPTED
         raise
-    return command()
