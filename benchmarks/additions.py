@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from pages import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, build, load_graph  # noqa: E402  (scripts beside this one)
-from run import ROOT, machine, write_section  # noqa: E402
+from run import ROOT, machine, publish  # noqa: E402
 
 from argmap.analysis import questions  # noqa: E402
 from argmap.render import measure  # noqa: E402
@@ -136,10 +136,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print the section only")
     args = parser.parse_args()
     section = additions_section(args.items, args.repeat)
-    print(section)
-    if not args.no_write:
-        write_section(section, section=SECTION)
-        print("wrote docs/benchmarks.md", file=sys.stderr)
+    publish(section, SECTION, args.no_write)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ sys.path.insert(0, str(HERE))
 
 from heldout import heldout_corpus  # noqa: E402  (scripts beside this one)
 from pages import load_graph, synthetic_map  # noqa: E402
-from run import ROOT, machine, write_section  # noqa: E402
+from run import ROOT, machine, publish  # noqa: E402
 
 from argmap.analysis import questions  # noqa: E402
 from argmap.labels import FONT_SIZE, MARGIN, drawn_words, text_width  # noqa: E402
@@ -298,9 +298,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args()
     text = report(args.sizes, args.repeat)
-    print(text)
-    if not args.no_write:
-        write_section(text, section=SECTION)
+    publish(text, SECTION, args.no_write)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (scripts beside this one)
-from run import DOC, ROOT, machine, pinned, write_section  # noqa: E402
+from run import ROOT, machine, pinned, publish  # noqa: E402
 
 from argmap.analysis import question_subgraph, subgraph  # noqa: E402
 from argmap.corpus import load_corpus  # noqa: E402
@@ -491,10 +491,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print the section only")
     args = parser.parse_args()
     section = pages_section(args.sizes, args.repeat, args.builds, args.physics_repeat, args.physics_limit)
-    print(section)
-    if not args.no_write:
-        write_section(section, section=SECTION)
-        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+    publish(section, SECTION, args.no_write)
 
 
 if __name__ == "__main__":

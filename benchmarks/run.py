@@ -302,6 +302,15 @@ def write_section(text: str, doc: Path = DOC, section: str = SECTION) -> None:
     doc.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def publish(text: str, section: str, no_write: bool) -> None:
+    """Print a benchmark's section and, unless ``no_write``, put it in
+    docs/benchmarks.md in place of the old one (every script's last step)."""
+    print(text)
+    if not no_write:
+        write_section(text, section=section)
+        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark argmap on synthetic corpora.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
@@ -314,10 +323,7 @@ def main() -> None:
         section, header = slow_section(args.repeat), SLOW_SECTION
     else:
         section, header = core_section(args.sizes, args.repeat), SECTION
-    print(section)
-    if not args.no_write:
-        write_section(section, section=header)
-        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+    publish(section, header, args.no_write)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ HERE = Path(__file__).resolve().parent
 # it restores the state a link names, which may name any registered view.
 # vendor/js-yaml.min.js, mine-file.js, detour.js and workspace.js come right
 # after state.js: they apply the reader's own additions the browser kept (their
-# lines routed round the boxes by detour.js) before any view reads the data; workspace-ui.js is their view (the Mine tab).
+# lines routed round the boxes by detour.js) before any view reads the data;
+# workspace-ui.js is their view (the Mine tab).
 MAP_SCRIPTS = ("weigh.js", "state.js", "vendor/js-yaml.min.js", "mine-file.js", "detour.js", "workspace.js",
                "focus.js", "controls.js", "panel.js", "mapview.js", "print.js", "outline.js",
                "evidence.js", "grid.js", "timeline.js", "workspace-ui.js", "api.js", "plan.js", "hash.js")
